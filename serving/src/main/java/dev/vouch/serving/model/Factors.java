@@ -1,0 +1,85 @@
+package dev.vouch.serving.model;
+
+/**
+ * Factor vectors of one side (films or reviewers) in one flat array of {@code n * rank} floats, row-major, plus
+ * which rows are present. Rows without factors are zero and must be skipped through {@link #has(int)}.
+ */
+public final class Factors {
+    private final int rank;
+    private final float[] values;
+    private final boolean[] present;
+    private final float[] norms;
+
+    Factors(int rank, float[] values, boolean[] present) {
+        this.rank = rank;
+        this.values = values;
+        this.present = present;
+        this.norms = new float[present.length];
+        for (int i = 0; i < present.length; i++) {
+            double sum = 0;
+            for (int k = 0; k < rank; k++) {
+                float v = values[i * rank + k];
+                sum += v * v;
+            }
+            norms[i] = (float) Math.sqrt(sum);
+        }
+    }
+
+    /** Stores row {@code index} while building; throws naming the table when the length is not the rank. */
+    static void put(float[] values, boolean[] present, int rank, int index, float[] row, String table, String id) {
+        if (row == null) {
+            return;
+        }
+        if (row.length != rank) {
+            throw new ModelLoadException(table + ".factors of '" + id + "' has length " + row.length
+                    + ", manifest rank is " + rank);
+        }
+        System.arraycopy(row, 0, values, index * rank, rank);
+        present[index] = true;
+    }
+
+    public int rank() {
+        return rank;
+    }
+
+    public boolean has(int index) {
+        return present[index];
+    }
+
+    /** Dot product of row {@code index} with {@code vector} (length rank). */
+    public float dot(int index, float[] vector) {
+        int base = index * rank;
+        float sum = 0f;
+        for (int k = 0; k < rank; k++) {
+            sum += values[base + k] * vector[k];
+        }
+        return sum;
+    }
+
+    /** Dot product of row {@code a} of this side with row {@code b} of {@code other}. */
+    public float dot(int a, Factors other, int b) {
+        int baseA = a * rank;
+        int baseB = b * rank;
+        float sum = 0f;
+        for (int k = 0; k < rank; k++) {
+            sum += values[baseA + k] * other.values[baseB + k];
+        }
+        return sum;
+    }
+
+    /** Euclidean norm of row {@code index}. */
+    public float norm(int index) {
+        return norms[index];
+    }
+
+    /** A copy of row {@code index}. */
+    public float[] row(int index) {
+        float[] out = new float[rank];
+        System.arraycopy(values, index * rank, out, 0, rank);
+        return out;
+    }
+
+    long bytes() {
+        return values.length * 4L + norms.length * 4L + present.length;
+    }
+}

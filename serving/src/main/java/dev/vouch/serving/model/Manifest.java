@@ -1,0 +1,90 @@
+package dev.vouch.serving.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of a version's manifest.json that serving uses.
+ *
+ * @param version     the version id, equal to the folder name
+ * @param globalMean  mean score_norm over the training ratings
+ * @param rank        length of every factors array
+ * @param regParam    the training regularisation (params.reg_param), used by the reader fold-in; NaN if absent
+ * @param tables      table name to its listed files
+ */
+public record Manifest(String version, double globalMean, int rank, double regParam,
+                       Map<String, List<FileEntry>> tables) {
+
+    /** One listed Parquet file: path relative to the version folder, size and SHA-256 (hex). */
+    public record FileEntry(String path, long bytes, String sha256) {
+    }
+
+    public Manifest {
+        tables = Map.copyOf(tables);
+        if (rank < 1) {
+            throw new ModelLoadException("manifest: rank must be at least 1, was " + rank);
+        }
+    }
+
+    /** Reads and validates {@code <versionDir>/manifest.json}; throws {@link ModelLoadException} naming the field. */
+    public static Manifest read(Path versionDir, ObjectMapper mapper) {
+        Path file = versionDir.resolve(ModelLayout.MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new ModelLoadException("missing " + file);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ModelLoadException("unreadable " + file + ": " + e.getMessage(), e);
+        }
+        int format = required(root, "format_version").asInt();
+        if (format != ModelLayout.FORMAT_VERSION) {
+            throw new ModelLoadException("manifest: unsupported format_version " + format);
+        }
+        JsonNode params = root.path("params");
+        double reg = params.path("reg_param").isNumber() ? params.path("reg_param").asDouble() : Double.NaN;
+        return new Manifest(required(root, "version").asText(), number(root, "global_mean"),
+                (int) number(root, "rank"), reg, tables(required(root, "tables")));
+    }
+
+    private static Map<String, List<FileEntry>> tables(JsonNode node) {
+        Map<String, List<FileEntry>> tables = new LinkedHashMap<>();
+        for (String table : ModelLayout.TABLES) {
+            JsonNode files = node.path(table).path("files");
+            if (!files.isArray()) {
+                throw new ModelLoadException("manifest: tables." + table + ".files is missing");
+            }
+            List<FileEntry> entries = new ArrayList<>();
+            for (JsonNode f : files) {
+                entries.add(new FileEntry(required(f, "path").asText(), f.path("bytes").asLong(-1),
+                        required(f, "sha256").asText()));
+            }
+            tables.put(table, List.copyOf(entries));
+        }
+        return tables;
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new ModelLoadException("manifest: field '" + field + "' is missing");
+        }
+        return value;
+    }
+
+    private static double number(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isNumber()) {
+            throw new ModelLoadException("manifest: field '" + field + "' must be a number");
+        }
+        return value.asDouble();
+    }
+}

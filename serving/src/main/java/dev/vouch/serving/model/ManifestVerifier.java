@@ -1,0 +1,92 @@
+package dev.vouch.serving.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Checks a version folder against its manifest before anything is read: every listed file exists, has the listed
+ * size and SHA-256, and every Parquet file that a table's glob would read is listed.
+ */
+final class ManifestVerifier {
+    private ManifestVerifier() {
+    }
+
+    /** Throws {@link ModelLoadException} naming the first file that does not match. */
+    static void verify(Path versionDir, Manifest manifest) {
+        for (String table : ModelLayout.TABLES) {
+            List<Manifest.FileEntry> files = manifest.tables().get(table);
+            Set<Path> listed = new HashSet<>();
+            for (Manifest.FileEntry entry : files) {
+                Path file = versionDir.resolve(entry.path()).normalize();
+                if (!file.startsWith(versionDir.normalize())) {
+                    throw new ModelLoadException("manifest lists a file outside the version: " + entry.path());
+                }
+                checkFile(file, entry);
+                listed.add(file);
+            }
+            Set<Path> present = parquetFiles(versionDir.resolve(table));
+            present.removeAll(listed);
+            if (!present.isEmpty()) {
+                throw new ModelLoadException("unlisted file(s) in " + table + ": " + present);
+            }
+        }
+    }
+
+    private static void checkFile(Path file, Manifest.FileEntry entry) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelLoadException("missing file " + entry.path());
+        }
+        try {
+            long size = Files.size(file);
+            if (entry.bytes() >= 0 && size != entry.bytes()) {
+                throw new ModelLoadException("size mismatch for " + entry.path() + ": " + size + " bytes, manifest says "
+                        + entry.bytes());
+            }
+            String actual = sha256(file);
+            if (!actual.equalsIgnoreCase(entry.sha256())) {
+                throw new ModelLoadException("checksum mismatch for " + entry.path());
+            }
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot read " + entry.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<Path> parquetFiles(Path tableDir) {
+        if (!Files.isDirectory(tableDir)) {
+            return new HashSet<>();
+        }
+        try (Stream<Path> files = Files.list(tableDir)) {
+            return files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet"))
+                    .map(Path::normalize).collect(Collectors.toCollection(HashSet::new));
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot list " + tableDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
