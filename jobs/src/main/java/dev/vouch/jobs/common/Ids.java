@@ -1,0 +1,29 @@
+package dev.vouch.jobs.common;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Stable ids derived from the source. */
+public final class Ids {
+    private Ids() {}
+
+    /** {@code source:raw} — the id of a record that has its own id in the source (MovieLens, FilmTrust…). */
+    public static String of(String source, String raw) {
+        return source + ":" + raw.trim();
+    }
+
+    /**
+     * A lower-case ASCII slug: accents folded, runs of anything but letters and digits turned into one dash.
+     * "Amélie" → "amelie", "Inès Duarte" → "ines-duarte".
+     */
+    public static String slug(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return slug.replaceAll("^-+|-+$", "");
+    }
+
+    /** The id of a film known only by title and year, shared by every source that names it so: {@code film:her-2013}. */
+    public static String filmFromTitle(String title, Integer year) {
+        return "film:" + slug(title) + (year == null ? "" : "-" + year);
+    }
+}

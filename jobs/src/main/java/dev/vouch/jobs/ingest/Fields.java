@@ -1,0 +1,133 @@
+package dev.vouch.jobs.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splitting one delimited line into fields and reading typed values, with reasons that name the field. */
+final class Fields {
+    private Fields() {}
+
+    /** A separator that is whitespace: any run of spaces or tabs separates (FilmTrust, CiaoDVD style). */
+    static final String WHITESPACE = "whitespace";
+    /** Blanks or commas: FilmTrust and CiaoDVD copies in the wild use either. */
+    static final String BLANKS_OR_COMMAS = "blanks-or-commas";
+
+    /**
+     * Splits one line. With a comma, RFC 4180 quoting is honoured ("a, b" and doubled quotes); with
+     * {@link #WHITESPACE}, any run of blanks separates; otherwise the literal separator splits.
+     */
+    static List<String> split(String line, String separator) throws BadRecord {
+        if (WHITESPACE.equals(separator)) {
+            String trimmed = line.strip();
+            return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("[ \\t]+"));
+        }
+        if (BLANKS_OR_COMMAS.equals(separator)) {
+            String trimmed = line.strip();
+            return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s*[,;\\s]\\s*"));
+        }
+        if (",".equals(separator)) {
+            return splitQuoted(line);
+        }
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        int at;
+        while ((at = line.indexOf(separator, from)) >= 0) {
+            out.add(line.substring(from, at));
+            from = at + separator.length();
+        }
+        out.add(line.substring(from));
+        return out;
+    }
+
+    private static List<String> splitQuoted(String line) throws BadRecord {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.length() == 0) {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new BadRecord("unterminated quoted field");
+        }
+        out.add(field.toString());
+        return out;
+    }
+
+    static void expectCount(List<String> fields, int expected) throws BadRecord {
+        if (fields.size() != expected) {
+            throw new BadRecord("expected " + expected + " fields, found " + fields.size());
+        }
+    }
+
+    static String id(String name, String value) throws BadRecord {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            throw new BadRecord(name + " is empty");
+        }
+        if (!v.matches("[A-Za-z0-9_.:@-]+")) {
+            throw new BadRecord(name + " is not a valid id: '" + v + "'");
+        }
+        return v;
+    }
+
+    static double number(String name, String value) throws BadRecord {
+        try {
+            double d = Double.parseDouble(value.strip());
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new BadRecord(name + " is not a number: '" + value.strip() + "'");
+        }
+    }
+
+    static double score(String name, String value, double min, double max) throws BadRecord {
+        double d = number(name, value);
+        if (d < min || d > max) {
+            throw new BadRecord(name + " " + value.strip() + " is outside the scale " + fmt(min) + ".." + fmt(max));
+        }
+        return d;
+    }
+
+    /** Epoch seconds (all digits) or an ISO date (yyyy-MM-dd); empty means unknown. */
+    static LocalDate date(String name, String value) throws BadRecord {
+        String v = value.strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            if (v.chars().allMatch(Character::isDigit)) {
+                return Instant.ofEpochSecond(Long.parseLong(v)).atOffset(ZoneOffset.UTC).toLocalDate();
+            }
+            return LocalDate.parse(v);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new BadRecord(name + " is neither epoch seconds nor a yyyy-MM-dd date: '" + v + "'");
+        }
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.vouch.jobs.ingest;
+
+import static org.apache.spark.sql.functions.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vouch.jobs.common.Progress;
+import dev.vouch.jobs.common.Tables;
+import dev.vouch.jobs.common.Versioned;
+import dev.vouch.jobs.common.VouchException;
+import dev.vouch.jobs.common.Warehouse;
+import dev.vouch.jobs.ingest.ColumnMapping.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Ingests one source into a new warehouse snapshot: parse every record (or reject it with a reason), merge into the
+ * snapshot tables, carry over the other sources of the previous snapshot, write, reconcile, and only then publish.
+ */
+public final class IngestJob {
+    private final SparkSession spark;
+    private final Progress progress;
+
+    public IngestJob(SparkSession spark, Progress progress) {
+        this.spark = spark;
+        this.progress = progress;
+    }
+
+    public IngestSummary run(IngestRequest request) {
+        long started = System.nanoTime();
+        Path input = new Path(request.input());
+        StagedReader reader = new StagedReader(spark, input);
+        if (!reader.exists(input)) {
+            throw new VouchException("input path does not exist: " + request.input());
+        }
+        progress.step("parsing " + request.format().label() + " input " + request.input());
+        Staging staging = stage(reader, input, request);
+        Dataset<Row> staged = staging.rows().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<String, Dataset<Row>> tables = SnapshotAssembler.assemble(staged, request.source(), staging.scale());
+            Warehouse warehouse = new Warehouse(spark, request.warehouse());
+            Map<String, Dataset<Row>> merged = warehouse.withOtherSources(tables, request.source());
+            Versioned versions = warehouse.versions();
+            String id = versions.newId();
+            Path partial = versions.partial(id);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String table : Tables.ALL) {
+                progress.step("writing " + table);
+                String dir = new Path(partial, table).toString();
+                merged.get(table).write().mode("overwrite").parquet(dir);
+                counts.put(table, spark.read().parquet(dir).count());
+            }
+            progress.step("reconciling");
+            List<IngestSummary.FileCount> files = reconcile(staged, spark.read().parquet(
+                    new Path(partial, Tables.REJECTS).toString()).filter(col("source").equalTo(request.source())));
+            checkTables(staged, new Path(partial, Tables.REVIEWS).toString(), request.source());
+            long read = files.stream().mapToLong(IngestSummary.FileCount::read).sum();
+            long rejected = files.stream().mapToLong(IngestSummary.FileCount::rejected).sum();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            IngestSummary summary = new IngestSummary(Versioned.display(versions.path(id)), request.source(),
+                    request.format().label(), read, read - rejected, rejected, files, counts, seconds);
+            versions.writeText(new Path(partial, "snapshot.json"), json(summary));
+            versions.commit(id);
+            return summary;
+        } finally {
+            staged.unpersist();
+        }
+    }
+
+    record Staging(Dataset<Row> rows, SnapshotAssembler.Scale scale) {}
+
+    private Staging stage(StagedReader reader, Path input, IngestRequest r) {
+        String s = r.source();
+        switch (r.format()) {
+            case REVIEWS -> {
+                if (!reader.isDirectory(input)) {
+                    throw new VouchException("--format reviews needs a folder of review documents: " + input);
+                }
+                return new Staging(reader.documents(input, s), new SnapshotAssembler.Scale(0, 10));
+            }
+            case MOVIELENS -> {
+                Path ratings = required(reader, input, "ratings.csv");
+                Dataset<Row> rows = reader.lines(ratings, "ratings.csv", MovieLensParsers.ratings(s));
+                rows = optional(reader, input, "tags.csv", MovieLensParsers.tags(s), rows);
+                rows = optional(reader, input, "movies.csv", MovieLensParsers.movies(s), rows);
+                rows = optional(reader, input, "aspects.csv", MovieLensParsers.aspects(s), rows);
+                return new Staging(rows, new SnapshotAssembler.Scale(MovieLensParsers.MIN, MovieLensParsers.MAX));
+            }
+            case FILMTRUST -> {
+                return trustFormat(reader, input, s, "ratings.txt", "trust.txt", "trusts.txt", Fields.BLANKS_OR_COMMAS,
+                        ColumnMapping.parse("user,item,rating"), new SnapshotAssembler.Scale(0.5, 4.0));
+            }
+            case CIAO -> {
+                return trustFormat(reader, input, s, "movie-ratings.txt", "trusts.txt", "trust.txt", Fields.BLANKS_OR_COMMAS,
+                        ColumnMapping.parse("user,item,genre,_,rating,date"), new SnapshotAssembler.Scale(1, 5));
+            }
+            case DELIMITED -> {
+                return delimited(reader, input, r);
+            }
+            default -> throw new VouchException("unknown format " + r.format());
+        }
+    }
+
+    private Staging trustFormat(StagedReader reader, Path input, String source, String ratingsName, String trustName,
+                                String trustAlt, String sep, ColumnMapping columns, SnapshotAssembler.Scale scale) {
+        Path folder = reader.isDirectory(input) ? input : input.getParent();
+        Path ratings = reader.isDirectory(input) ? required(reader, input, ratingsName) : input;
+        Dataset<Row> rows = reader.lines(ratings, ratings.getName(),
+                DelimitedParsers.ratings(source, sep, columns, scale.min(), scale.max()));
+        Path trust = reader.firstOf(folder, trustName, trustAlt);
+        if (trust != null) {
+            rows = rows.union(reader.lines(trust, trust.getName(), DelimitedParsers.trust(source, sep)));
+        }
+        return new Staging(rows, scale);
+    }
+
+    private Staging delimited(StagedReader reader, Path input, IngestRequest r) {
+        if (reader.isDirectory(input)) {
+            throw new VouchException("--format delimited needs a file, not a folder: " + input);
+        }
+        String sep = IngestRequest.separator(r.separator());
+        SnapshotAssembler.Scale given = r.scale();
+        double min = given == null ? -Double.MAX_VALUE : given.min();
+        double max = given == null ? Double.MAX_VALUE : given.max();
+        Dataset<Row> rows = reader.lines(input, input.getName(),
+                DelimitedParsers.ratings(r.source(), sep, r.columns(), min, max));
+        if (r.columns().indexOf(Role.RATING) >= 0 && given == null) {
+            Row range = rows.filter(col("reason").isNull()).agg(min("score"), max("score")).first();
+            if (range.isNullAt(0)) {
+                throw new VouchException("no readable rating in " + input + " with --columns " + r.columns().roles()
+                        + " and separator '" + r.separator() + "'");
+            }
+            given = new SnapshotAssembler.Scale(Math.min(range.getDouble(0), 0), range.getDouble(1));
+            progress.note("inferred rating scale " + given.min() + ".." + given.max());
+            rows = rows.withColumn("scale_min", when(col("reason").isNull(), lit(given.min())))
+                    .withColumn("scale_max", when(col("reason").isNull(), lit(given.max())));
+        }
+        return new Staging(rows, given);
+    }
+
+    private static Path required(StagedReader reader, Path folder, String name) {
+        Path p = reader.firstOf(folder, name);
+        if (p == null) {
+            throw new VouchException("missing " + name + " in " + folder);
+        }
+        return p;
+    }
+
+    private static Dataset<Row> optional(StagedReader reader, Path folder, String name, LineParser parser,
+                                         Dataset<Row> rows) {
+        Path p = reader.firstOf(folder, name);
+        return p == null ? rows : rows.union(reader.lines(p, name, parser));
+    }
+
+    private static List<IngestSummary.FileCount> reconcile(Dataset<Row> staged, Dataset<Row> rejects) {
+        Map<String, Long> rejected = new LinkedHashMap<>();
+        for (Row r : rejects.groupBy("file").count().collectAsList()) {
+            rejected.put(r.getString(0), r.getLong(1));
+        }
+        List<IngestSummary.FileCount> files = new ArrayList<>();
+        for (Row r : staged.groupBy("file").count().orderBy("file").collectAsList()) {
+            long bad = rejected.getOrDefault(r.getString(0), 0L);
+            files.add(new IngestSummary.FileCount(r.getString(0), r.getLong(1), r.getLong(1) - bad, bad));
+        }
+        return files;
+    }
+
+    /** Every accepted opinion record must be in the written reviews table; a mismatch is a bug, not bad input. */
+    private void checkTables(Dataset<Row> staged, String reviewsDir, String source) {
+        long keys = staged.filter(col("reason").isNull().and(col("kind").isin("RATING", "TAG", "ASPECT")))
+                .select("reviewer", "film").distinct().count();
+        long rows = spark.read().parquet(reviewsDir).filter(col("source").equalTo(source)).count();
+        if (keys != rows) {
+            throw new IllegalStateException("reconciliation failed: " + keys + " distinct accepted opinions but "
+                    + rows + " review rows");
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
