@@ -87,8 +87,8 @@ public final class ModelStore {
                 throw e instanceof ModelLoadException ? e : new ModelLoadException(e.getMessage(), e);
             }
             current.set(loaded);
-            LOG.info("serving model version {} (loaded in {} ms, ~{} MB)", version, loaded.loadTime().toMillis(),
-                    loaded.estimatedBytes() >> 20);
+            LOG.info("serving model version {} (loaded in {} ms, ~{} KiB)", version, loaded.loadTime().toMillis(),
+                    loaded.estimatedBytes() >> 10);
             listeners.forEach(l -> l.loaded(loaded));
             return new ReloadResult(version, served == null ? null : served.version(), true, loaded.loadTime());
         } finally {

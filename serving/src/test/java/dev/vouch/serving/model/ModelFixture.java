@@ -98,7 +98,36 @@ public final class ModelFixture {
     private static final List<String> SCRIPTS =
             List.of(FILMS, REVIEWERS, OPINIONS, FILM_TAGS, FILM_ASPECTS, SIMILAR_FILMS, KINDRED);
 
+    private static Path shared;
+    private static ModelStore sharedStore;
+
     private ModelFixture() {
+    }
+
+    /** A store serving {@link #V1} from one models folder shared by the whole test run (read-only use). */
+    public static synchronized ModelStore sharedStore() {
+        if (shared == null) {
+            try {
+                shared = Files.createTempDirectory("vouch-fixture");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            create(shared);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(shared)));
+        }
+        if (sharedStore == null) {
+            sharedStore = new ModelStore(shared);
+            sharedStore.reload();
+        }
+        return sharedStore;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort at shutdown
+        }
     }
 
     /** Writes version {@link #V1} and points CURRENT at it; returns the models folder. */

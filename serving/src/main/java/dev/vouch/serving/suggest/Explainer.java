@@ -1,0 +1,122 @@
+package dev.vouch.serving.suggest;
+
+import dev.vouch.serving.model.Aspect;
+import dev.vouch.serving.model.Model;
+import dev.vouch.serving.model.Opinions;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Builds {@link Explanation}s from the model: R's own scores, aspects and tags, or the evidence used instead. */
+final class Explainer {
+    private final Model model;
+
+    Explainer(Model model) {
+        this.model = model;
+    }
+
+    /** R's view of a film R scored, or a prediction for R with R's kindred as support. */
+    Explanation reviewer(int reviewer, int film, byte kind) {
+        String name = model.reviewers().name(reviewer);
+        double max = model.films().scaleMax(film);
+        Opinions o = model.opinions();
+        int p = o.find(reviewer, film);
+        List<Explanation.AspectScore> aspects = p < 0 ? List.of() : o.aspects(p).stream()
+                .map(a -> new Explanation.AspectScore(a.name(), a.score(), a.max())).toList();
+        List<String> tags = p < 0 ? List.of() : o.tags(p);
+        Support support = Support.of(model, reviewer, film);
+        Integer supporters = support.count();
+        Double supportersMean = support.count() == 0 ? null : round1(support.meanScore());
+        if (kind == ReviewerScores.REVIEWED) {
+            double score = o.score(p);
+            String sentence = name + " rated it " + num(score) + "/" + num(max) + aspectText(o.aspects(p))
+                    + tagText(tags) + ".";
+            return new Explanation("reviewed", model.reviewers().id(reviewer), name, score, max, null, aspects, tags,
+                    supporters, supportersMean, null, null, sentence);
+        }
+        double predicted = round1(predictedNorm(reviewer, film) * max);
+        String opening = tags.isEmpty() ? "Not reviewed by " + name
+                : name + " tagged it" + quoted(tags) + " without a score";
+        String sentence = support.count() > 0
+                ? opening + ", but " + support.count() + (support.count() == 1 ? " reviewer who agrees"
+                : " reviewers who agree") + " with " + name + " rated it " + num(support.meanScore()) + "/" + num(max)
+                + (support.count() == 1 ? "." : " on average.")
+                : opening + "; predicted from " + name + "'s taste at about " + num(predicted) + "/" + num(max) + ".";
+        return new Explanation("predicted", model.reviewers().id(reviewer), name, null, max, predicted, aspects, tags,
+                supporters, supportersMean, null, null, sentence);
+    }
+
+    /** R's sub-score for one aspect, with the overall score beside it. */
+    Explanation aspect(int reviewer, int film, String aspectName) {
+        Explanation base = reviewer(reviewer, film, ReviewerScores.REVIEWED);
+        Aspect a = model.opinions().aspect(model.opinions().find(reviewer, film), aspectName);
+        String overall = base.score() == null || base.score().isNaN() ? ""
+                : " (overall " + num(base.score()) + "/" + num(base.scaleMax()) + ")";
+        String sentence = base.reviewerName() + " gave it " + capitalise(a.name()) + " " + num(a.score()) + "/"
+                + num(a.max()) + overall + tagText(base.tags()) + ".";
+        return new Explanation("reviewed", base.reviewer(), base.reviewerName(),
+                base.score() == null || base.score().isNaN() ? null : base.score(), base.scaleMax(), null,
+                base.aspects(), base.tags(), base.supporters(), base.supportersMean(), null, null, sentence);
+    }
+
+    /** A prediction from the reader's own ratings (fold-in). */
+    Explanation personal(int film, double predictedNorm, int ratings) {
+        double max = model.films().scaleMax(film);
+        double predicted = round1(predictedNorm * max);
+        String sentence = "Predicted for you from your " + ratings + (ratings == 1 ? " rating" : " ratings")
+                + " at about " + num(predicted) + "/" + num(max) + ".";
+        return new Explanation("personal", null, null, null, max, predicted, null, null, null, null, ratings, null,
+                sentence);
+    }
+
+    /** A film matching the reader's tags. */
+    Explanation tagMatch(List<String> matched) {
+        return new Explanation("tag_match", null, null, null, null, null, null, matched, null, null, null, null,
+                "Matches your tags" + quoted(matched) + ".");
+    }
+
+    /** A popular film, for when nothing personal is known. */
+    Explanation popular(int film) {
+        double max = model.films().scaleMax(film);
+        int n = model.films().nRatings(film);
+        double mean = model.films().meanNorm(film);
+        String sentence = Double.isNaN(mean) || n == 0 ? "Popular with Vouch reviewers."
+                : "Popular: " + n + (n == 1 ? " reviewer" : " reviewers") + " rated it " + num(mean * max) + "/"
+                + num(max) + " on average.";
+        return new Explanation("popular", null, null, null, max, null, null, null, null, null, n,
+                Double.isNaN(mean) ? null : round1(mean * max), sentence);
+    }
+
+    private double predictedNorm(int reviewer, int film) {
+        double v = model.globalMean() + model.reviewers().bias(reviewer) + model.films().bias(film)
+                + model.films().factors().dot(film, model.reviewers().factors(), reviewer);
+        return ReviewerScores.clamp01(v);
+    }
+
+    private static String aspectText(List<Aspect> aspects) {
+        return aspects.stream().map(a -> " — " + capitalise(a.name()) + " " + num(a.score()) + "/" + num(a.max()))
+                .collect(Collectors.joining());
+    }
+
+    private static String tagText(List<String> tags) {
+        return tags.isEmpty() ? "" : " — tagged" + quoted(tags);
+    }
+
+    private static String quoted(List<String> tags) {
+        return tags.stream().map(t -> "“" + t + "”").collect(Collectors.joining(", ", " ", ""));
+    }
+
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /** 9.0 → "9", 8.25 → "8.3". */
+    static String num(double v) {
+        double r = round1(v);
+        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
+    }
+
+    static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

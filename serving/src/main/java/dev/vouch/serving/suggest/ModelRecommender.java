@@ -1,0 +1,129 @@
+package dev.vouch.serving.suggest;
+
+import dev.vouch.serving.model.Model;
+import dev.vouch.serving.model.ModelStore;
+import dev.vouch.serving.web.BadRequestException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
+
+/** The {@link Recommender} over the model that a {@link ModelStore} serves; stateless and thread-safe. */
+public final class ModelRecommender implements Recommender {
+    /** Films the reader rated at least this high (score_norm) lend their top tags to the tag-match fallback. */
+    static final double LIKED = 0.7;
+    /** Tags taken from each liked film. */
+    static final int TAGS_PER_LIKED_FILM = 2;
+
+    private final ModelStore store;
+
+    public ModelRecommender(ModelStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public SuggestionList forReviewer(ReviewerQuery query) {
+        Model model = store.require();
+        int reviewer = model.reviewer(query.reviewerId());
+        IntPredicate accept = query.filter().compile(model);
+        Explainer explainer = new Explainer(model);
+        List<Suggestion> items = new ArrayList<>();
+        String aspect = query.aspect();
+        if (aspect != null) {
+            if (!model.aspectNames().contains(aspect)) {
+                throw new BadRequestException("aspect", "unknown aspect '" + aspect + "'; known aspects: "
+                        + new TreeSet<>(model.aspectNames()));
+            }
+            ReviewerScores view = ReviewerScores.ofAspect(model, reviewer, aspect);
+            for (int f : TopK.select(view.values(), query.limit(), -1f, accept)) {
+                items.add(Suggestions.of(model, f, explainer.aspect(reviewer, f, aspect), view.z(f)));
+            }
+        } else {
+            ReviewerScores view = ReviewerScores.of(model, reviewer);
+            for (int f : TopK.select(view.values(), query.limit(), 0f, accept)) {
+                items.add(Suggestions.of(model, f, explainer.reviewer(reviewer, f, view.kind(f)), view.z(f)));
+            }
+        }
+        return new SuggestionList(model.version(), model.reviewers().id(reviewer), aspect, List.of("trusted"), items);
+    }
+
+    @Override
+    public SuggestionList forTrustSet(TrustSet set) {
+        Model model = store.require();
+        int[] reviewers = set.trusted().stream().mapToInt(t -> model.reviewer(t.reviewer())).toArray();
+        double[] weights = set.trusted().stream().mapToDouble(TrustSet.Trusted::weight).toArray();
+        int[] rated = new int[set.ratings().size()];
+        double[] norms = new double[rated.length];
+        for (int i = 0; i < rated.length; i++) {
+            TrustSet.Rating r = set.ratings().get(i);
+            rated[i] = model.film(r.film());
+            double max = model.films().scaleMax(rated[i]);
+            if (r.score() < 0 || r.score() > max) {
+                throw new BadRequestException("ratings[" + i + "].score", "score for " + r.film()
+                        + " must be between 0 and " + Explainer.num(max) + ", was " + r.score());
+            }
+            norms[i] = r.score() / max;
+        }
+        ReaderProfile reader = rated.length == 0 ? null : ReaderProfile.fold(model, rated, norms);
+        Set<String> exclude = new HashSet<>(set.seen());
+        set.ratings().forEach(r -> exclude.add(r.film()));
+        IntPredicate base = set.filter().excludingAlso(exclude).compile(model);
+        BitSet chosen = new BitSet(model.films().size());
+        IntPredicate accept = f -> !chosen.get(f) && base.test(f);
+        Explainer explainer = new Explainer(model);
+        List<Suggestion> items = new ArrayList<>();
+        if (reviewers.length > 0 || reader != null) {
+            addAll(items, chosen, model,
+                    new TrustBlend(model, reviewers, weights, reader).pick(set.limit(), accept, explainer));
+        }
+        Fallbacks fallbacks = new Fallbacks(model, explainer);
+        if (items.size() < set.limit()) {
+            addAll(items, chosen, model, fallbacks.tagMatch(readerTags(model, set, rated, norms),
+                    set.limit() - items.size(), accept));
+        }
+        if (items.size() < set.limit()) {
+            addAll(items, chosen, model, fallbacks.popular(set.limit() - items.size(), accept));
+        }
+        return new SuggestionList(model.version(), null, null, sources(items), items);
+    }
+
+    private static void addAll(List<Suggestion> items, BitSet chosen, Model model, List<Suggestion> more) {
+        for (Suggestion s : more) {
+            chosen.set(model.films().indexOf(s.id()));
+            items.add(s);
+        }
+    }
+
+    /** The reader's tags, the tag filter, and the top tags of films the reader liked. */
+    private static List<String> readerTags(Model model, TrustSet set, int[] rated, double[] norms) {
+        Set<String> tags = new LinkedHashSet<>(set.tags());
+        if (set.filter().tag() != null) {
+            tags.add(set.filter().tag());
+        }
+        for (int i = 0; i < rated.length; i++) {
+            if (norms[i] >= LIKED) {
+                int end = Math.min(model.filmTags().end(rated[i]), model.filmTags().start(rated[i])
+                        + TAGS_PER_LIKED_FILM);
+                for (int p = model.filmTags().start(rated[i]); p < end; p++) {
+                    tags.add(model.filmTags().tag(p));
+                }
+            }
+        }
+        return List.copyOf(tags);
+    }
+
+    private static List<String> sources(List<Suggestion> items) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (Suggestion s : items) {
+            sources.add(switch (s.kind()) {
+                case "reviewed", "predicted" -> "trusted";
+                default -> s.kind();
+            });
+        }
+        return List.copyOf(sources);
+    }
+}

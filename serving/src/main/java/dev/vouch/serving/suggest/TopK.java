@@ -1,0 +1,87 @@
+package dev.vouch.serving.suggest;
+
+import java.util.function.IntPredicate;
+
+/**
+ * Selects the k best entries of a flat score array with a bounded min-heap: O(n log k), no sort of everything.
+ * NaN scores never qualify; ties go to the lower index so results are deterministic.
+ */
+public final class TopK {
+    private TopK() {
+    }
+
+    /**
+     * Indices of the at most {@code k} highest scores that are above {@code floor} and pass {@code accept},
+     * best first.
+     */
+    public static int[] select(float[] scores, int k, float floor, IntPredicate accept) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, was " + k);
+        }
+        int[] heap = new int[k];
+        int size = 0;
+        for (int i = 0; i < scores.length; i++) {
+            float s = scores[i];
+            if (!(s > floor)) {
+                continue;
+            }
+            if (size < k) {
+                if (accept.test(i)) {
+                    heap[size] = i;
+                    siftUp(heap, size++, scores);
+                }
+            } else if (worse(heap[0], i, scores) && accept.test(i)) {
+                heap[0] = i;
+                siftDown(heap, size, scores);
+            }
+        }
+        int[] out = new int[size];
+        for (int n = size; n > 0; n--) {
+            out[n - 1] = heap[0];
+            heap[0] = heap[n - 1];
+            siftDown(heap, n - 1, scores);
+        }
+        return out;
+    }
+
+    /** True when entry a ranks below entry b. */
+    private static boolean worse(int a, int b, float[] scores) {
+        return scores[a] < scores[b] || scores[a] == scores[b] && a > b;
+    }
+
+    private static void siftUp(int[] heap, int i, float[] scores) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!worse(heap[i], heap[parent], scores)) {
+                return;
+            }
+            swap(heap, i, parent);
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, float[] scores) {
+        int i = 0;
+        while (true) {
+            int left = 2 * i + 1;
+            if (left >= size) {
+                return;
+            }
+            int worst = left;
+            if (left + 1 < size && worse(heap[left + 1], heap[left], scores)) {
+                worst = left + 1;
+            }
+            if (!worse(heap[worst], heap[i], scores)) {
+                return;
+            }
+            swap(heap, i, worst);
+            i = worst;
+        }
+    }
+
+    private static void swap(int[] heap, int a, int b) {
+        int t = heap[a];
+        heap[a] = heap[b];
+        heap[b] = t;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vouch.serving.suggest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A reader's trust set: reviewers they trust with weights, films seen, their own ratings and liked tags.
+ *
+ * @param trusted reviewers and positive weights
+ * @param seen    film ids the reader has seen (excluded; unknown ids ignored)
+ * @param ratings the reader's own scores, on each film's own scale
+ * @param tags    tags the reader likes (lower-cased), used by the tag-match fallback
+ * @param limit   1..100
+ * @param filter  business filters
+ */
+public record TrustSet(List<Trusted> trusted, Set<String> seen, List<Rating> ratings, List<String> tags, int limit,
+                       FilmFilter filter) {
+    /** The most reviewers a trust set may hold. */
+    public static final int MAX_TRUSTED = 50;
+    /** The most ratings a trust set may hold. */
+    public static final int MAX_RATINGS = 500;
+
+    /** A trusted reviewer and how much the reader trusts them (> 0). */
+    public record Trusted(String reviewer, double weight) {
+        public Trusted {
+            Objects.requireNonNull(reviewer, "reviewer");
+        }
+    }
+
+    /** One of the reader's own scores on a film, on the film's own scale. */
+    public record Rating(String film, double score) {
+        public Rating {
+            Objects.requireNonNull(film, "film");
+        }
+    }
+
+    public TrustSet {
+        trusted = List.copyOf(trusted);
+        seen = Set.copyOf(seen);
+        ratings = List.copyOf(ratings);
+        tags = tags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
+        ReviewerQuery.checkLimit(limit);
+        filter = filter == null ? FilmFilter.NONE : filter;
+    }
+}
