@@ -4,10 +4,10 @@ import dev.vouch.jobs.generate.PlantedWorld.Film;
 import dev.vouch.jobs.generate.PlantedWorld.Reviewer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /** Draws one reviewer's opinions: which films, what rating, which tags and aspect scores. */
 final class OpinionSampler {
@@ -70,7 +70,7 @@ final class OpinionSampler {
         int nIn = r.budget() - nOut;
         List<Film> chosen = new ArrayList<>(pick(own, nIn, rng));
         chosen.addAll(pick(rest, nOut, rng));
-        chosen.sort(Comparator.comparingInt(Film::id));
+        chosen.sort(Comparator.comparingInt(Film::id)); // merge the two id-ordered picks
         return chosen.stream().map(f -> opinion(r, f, rng)).toList();
     }
 
@@ -112,20 +112,30 @@ final class OpinionSampler {
     }
 
     /**
-     * {@code k} films drawn without replacement, more popular films more often (Efraimidis–Spirakis keys:
-     * the k largest {@code log(u) / weight}).
+     * {@code k} films drawn without replacement, more popular films more often (Efraimidis–Spirakis keys: the k
+     * largest {@code log(u) / weight}), returned in the pool's id order.
      */
     private static List<Film> pick(List<Film> pool, int k, SplittableRandom rng) {
         if (k >= pool.size()) {
             return pool;
         }
+        if (k == 0) {
+            return List.of();
+        }
         double[] keys = new double[pool.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = Math.log(1.0 - rng.nextDouble()) / pool.get(i).popularity();
         }
-        return IntStream.range(0, keys.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> keys[i]).reversed().thenComparing(i -> i))
-                .limit(k).map(pool::get).toList();
+        double[] sorted = keys.clone();
+        Arrays.sort(sorted); // primitive sort: boxing every index made 1M-opinion runs sort-bound
+        double threshold = sorted[sorted.length - k];
+        List<Film> picked = new ArrayList<>(k);
+        for (int i = 0; i < keys.length && picked.size() < k; i++) {
+            if (keys[i] >= threshold) {
+                picked.add(pool.get(i));
+            }
+        }
+        return picked;
     }
 
     private static int clamp(int v, int lo, int hi) {
