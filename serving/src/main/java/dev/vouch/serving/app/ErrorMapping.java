@@ -1,0 +1,60 @@
+package dev.vouch.serving.app;
+
+import dev.vouch.serving.model.ModelLoadException;
+import dev.vouch.serving.model.ModelNotReadyException;
+import dev.vouch.serving.model.UnknownIdException;
+import dev.vouch.serving.web.BadRequestException;
+import dev.vouch.serving.web.PayloadTooLargeException;
+import dev.vouch.serving.web.Problem;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every exception to a JSON problem body, once. No stack trace ever reaches a client. */
+final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(BadRequestException.class, (e, ctx) -> send(ctx, Problem.badRequest(e.field(), e.getMessage())));
+        routes.exception(UnknownIdException.class, (e, ctx) ->
+                send(ctx, Problem.of("unknown-" + e.kind(), "Not Found", 404, e.getMessage())));
+        routes.exception(PayloadTooLargeException.class, (e, ctx) ->
+                send(ctx, Problem.of("payload-too-large", "Content Too Large", 413, e.getMessage())));
+        routes.exception(ModelNotReadyException.class, (e, ctx) ->
+                send(ctx, Problem.of("not-ready", "Service Unavailable", 503, e.getMessage())));
+        routes.exception(ModelLoadException.class, (e, ctx) ->
+                send(ctx, Problem.of("model-refused", "Model Refused", 409,
+                        "the new model was refused and the previous one keeps serving: " + e.getMessage())));
+        routes.exception(AdminException.class, (e, ctx) -> {
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            send(ctx, Problem.of("admin", e.status() == 401 ? "Unauthorized" : "Forbidden", e.status(),
+                    e.getMessage()));
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                send(ctx, Problem.of("http-" + e.getStatus(), title(e.getStatus()), e.getStatus(), e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            send(ctx, Problem.of("internal", "Internal Server Error", 500, "an unexpected error occurred"));
+        });
+    }
+
+    static void send(Context ctx, Problem problem) {
+        ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            default -> status < 500 ? "Bad Request" : "Server Error";
+        };
+    }
+}

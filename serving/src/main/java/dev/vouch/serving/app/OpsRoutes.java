@@ -1,0 +1,45 @@
+package dev.vouch.serving.app;
+
+import dev.vouch.serving.model.Model;
+import dev.vouch.serving.model.ModelStore;
+import io.javalin.config.RoutesConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /health}, {@code /ready}, {@code /metrics} and {@code /openapi.json}. */
+final class OpsRoutes {
+    static final String OPENAPI_RESOURCE = "/openapi.json";
+    private final ModelStore store;
+    private final PrometheusMeterRegistry registry;
+    private final byte[] openApi;
+
+    OpsRoutes(ModelStore store, PrometheusMeterRegistry registry) {
+        this.store = store;
+        this.registry = registry;
+        try (InputStream in = OpsRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + OPENAPI_RESOURCE);
+            }
+            this.openApi = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+        routes.get("/ready", ctx -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ready", store.current().isPresent());
+            store.current().map(Model::version).ifPresent(v -> body.put("version", v));
+            ctx.status(store.current().isPresent() ? 200 : 503).json(body);
+        });
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(registry.scrape()));
+        routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    }
+}

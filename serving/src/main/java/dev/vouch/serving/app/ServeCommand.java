@@ -1,0 +1,77 @@
+package dev.vouch.serving.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vouch serve --models DIR [--port N] [--host H] [--admin-token-env NAME]}. */
+@Command(name = "vouch", mixinStandardHelpOptions = true, subcommands = ServeCommand.Serve.class,
+        description = "Vouch serving: \"if you trust this reviewer, watch...\"")
+public final class ServeCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ServeCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Starts the service and blocks until the JVM is asked to stop. */
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Serve the model that <models>/CURRENT names, reloading when CURRENT changes.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--models", required = true, paramLabel = "DIR",
+                description = "folder holding the model versions and CURRENT")
+        Path models;
+
+        @Option(names = "--port", defaultValue = "8080", description = "port (default ${DEFAULT-VALUE}; 0 = any)")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default ${DEFAULT-VALUE})")
+        String host;
+
+        @Option(names = "--admin-token-env", defaultValue = "VOUCH_ADMIN_TOKEN", paramLabel = "NAME",
+                description = "environment variable holding the admin token; unset disables POST /admin/reload "
+                        + "(default ${DEFAULT-VALUE})")
+        String adminTokenEnv;
+
+        @Option(names = "--watch-ms", defaultValue = "2000",
+                description = "poll CURRENT every N ms; 0 disables (default ${DEFAULT-VALUE})")
+        long watchMillis;
+
+        @Option(names = "--max-body-bytes", defaultValue = "65536",
+                description = "largest request body accepted (default ${DEFAULT-VALUE})")
+        long maxBodyBytes;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (!Files.isDirectory(models)) {
+                System.err.println("vouch serve: --models " + models + " is not a folder");
+                return 2;
+            }
+            ServerConfig config = new ServerConfig(models, host, port,
+                    java.util.Optional.ofNullable(System.getenv(adminTokenEnv)), Duration.ofMillis(watchMillis),
+                    maxBodyBytes);
+            VouchServer server = VouchServer.start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "vouch-shutdown"));
+            System.out.println("Vouch is serving on " + server.url() + "/ (model "
+                    + (server.modelVersion() == null ? "not loaded yet" : server.modelVersion()) + ", admin reload "
+                    + (config.adminToken().isPresent() ? "enabled" : "disabled") + ")");
+            stopped.await();
+            return 0;
+        }
+    }
+}

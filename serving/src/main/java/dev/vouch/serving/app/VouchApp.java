@@ -1,0 +1,74 @@
+package dev.vouch.serving.app;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.vouch.serving.films.FilmQueries;
+import dev.vouch.serving.films.FilmRoutes;
+import dev.vouch.serving.model.ModelStore;
+import dev.vouch.serving.reviewers.ReviewerQueries;
+import dev.vouch.serving.reviewers.ReviewerRoutes;
+import dev.vouch.serving.suggest.ModelRecommender;
+import dev.vouch.serving.suggest.SuggestRoutes;
+import dev.vouch.serving.web.HttpMetrics;
+import dev.vouch.serving.web.JsonBody;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * All HTTP wiring in one place: JSON, static files, metrics, error mapping and every feature's routes. Creates the
+ * Javalin app without starting it, so a test can hand it to {@code JavalinTest}.
+ */
+public final class VouchApp {
+    private final Javalin javalin;
+    private final PrometheusMeterRegistry registry;
+
+    private VouchApp(Javalin javalin, PrometheusMeterRegistry registry) {
+        this.javalin = javalin;
+        this.registry = registry;
+    }
+
+    /** The app for a store (which may not have a model yet) and a configuration; not started. */
+    public static VouchApp create(ModelStore store, ServerConfig config) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        ModelMetrics modelMetrics = new ModelMetrics(store, registry);
+        store.addListener(modelMetrics);
+        store.current().ifPresent(modelMetrics::loaded);
+        HttpMetrics httpMetrics = new HttpMetrics(registry);
+        ObjectMapper mapper = mapper();
+        JsonBody body = new JsonBody(mapper, config.maxBodyBytes());
+        Javalin javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.staticFiles.add("/public", Location.CLASSPATH);
+            cfg.requestLogger.http(httpMetrics::record);
+            ErrorMapping.register(cfg.routes);
+            new OpsRoutes(store, registry).register(cfg.routes);
+            new AdminRoutes(store, config.adminToken()).register(cfg.routes);
+            new SuggestRoutes(new ModelRecommender(store), body).register(cfg.routes);
+            new ReviewerRoutes(new ReviewerQueries(store)).register(cfg.routes);
+            new FilmRoutes(new FilmQueries(store)).register(cfg.routes);
+        });
+        return new VouchApp(javalin, registry);
+    }
+
+    /** The JSON conventions of the API: snake_case names, null fields left out. */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    public Javalin javalin() {
+        return javalin;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.vouch.serving.app;
+
+import dev.vouch.serving.model.CurrentWatcher;
+import dev.vouch.serving.model.Model;
+import dev.vouch.serving.model.ModelLoadException;
+import dev.vouch.serving.model.ModelStore;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Vouch service: loads the model CURRENT names (a failure is logged and the service starts not ready),
+ * starts HTTP, and watches CURRENT. For tests: {@code VouchServer.start(ServerConfig.of(dir).withPort(0))}, then
+ * {@link #url()}; close it when done.
+ */
+public final class VouchServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VouchServer.class);
+
+    private final ServerConfig config;
+    private final ModelStore store;
+    private final VouchApp app;
+    private final CurrentWatcher watcher;
+
+    private VouchServer(ServerConfig config, ModelStore store, VouchApp app, CurrentWatcher watcher) {
+        this.config = config;
+        this.store = store;
+        this.app = app;
+        this.watcher = watcher;
+    }
+
+    /** Loads, starts and returns the server; the port is bound when this returns. */
+    public static VouchServer start(ServerConfig config) {
+        ModelStore store = new ModelStore(config.modelsDir());
+        VouchApp app = VouchApp.create(store, config);
+        try {
+            store.reload();
+        } catch (ModelLoadException e) {
+            LOG.error("no model loaded at start; /ready stays false until CURRENT names a good version: {}",
+                    e.getMessage());
+        }
+        app.javalin().start(config.host(), config.port());
+        CurrentWatcher watcher = config.watchInterval().equals(Duration.ZERO) ? null
+                : new CurrentWatcher(store, config.watchInterval());
+        return new VouchServer(config, store, app, watcher);
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() {
+        return app.javalin().port();
+    }
+
+    /** Base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String url() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    public ModelStore store() {
+        return store;
+    }
+
+    /** The served version, or null before the first successful load. */
+    public String modelVersion() {
+        return store.current().map(Model::version).orElse(null);
+    }
+
+    public VouchApp app() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        app.javalin().stop();
+    }
+}
