@@ -17,9 +17,16 @@ public final class Ids {
      * "Amélie" → "amelie", "Inès Duarte" → "ines-duarte".
      */
     public static String slug(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String folded = Normalizer.normalize(fold(text), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         String slug = folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         return slug.replaceAll("^-+|-+$", "");
+    }
+
+    /** Letters that Unicode does not decompose into a base letter and a mark. */
+    private static String fold(String text) {
+        return text.replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE").replace("œ", "oe")
+                .replace("Œ", "OE").replace("ß", "ss").replace("ł", "l").replace("Ł", "L").replace("đ", "d")
+                .replace("Đ", "D").replace("þ", "th");
     }
 
     /** The id of a film known only by title and year, shared by every source that names it so: {@code film:her-2013}. */

@@ -106,6 +106,15 @@ public final class Versioned {
         }
     }
 
+    /** Deletes a scratch folder inside a partial version. */
+    public void delete(Path p) {
+        try {
+            fs.delete(p, true);
+        } catch (IOException e) {
+            throw new VouchException("could not delete " + p + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A path as a user would type it: a plain local path for the local file system, else the full URI. */
     public static String display(Path p) {
         return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : p.toString();

@@ -15,6 +15,9 @@ final class Fields {
     static final String WHITESPACE = "whitespace";
     /** Blanks or commas: FilmTrust and CiaoDVD copies in the wild use either. */
     static final String BLANKS_OR_COMMAS = "blanks-or-commas";
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:@-]+");
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \\t]+");
+    private static final java.util.regex.Pattern BLANKS_COMMAS = java.util.regex.Pattern.compile("\\s*[,;\\s]\\s*");
 
     /**
      * Splits one line. With a comma, RFC 4180 quoting is honoured ("a, b" and doubled quotes); with
@@ -23,11 +26,11 @@ final class Fields {
     static List<String> split(String line, String separator) throws BadRecord {
         if (WHITESPACE.equals(separator)) {
             String trimmed = line.strip();
-            return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("[ \\t]+"));
+            return trimmed.isEmpty() ? List.of() : List.of(BLANKS.split(trimmed));
         }
         if (BLANKS_OR_COMMAS.equals(separator)) {
             String trimmed = line.strip();
-            return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s*[,;\\s]\\s*"));
+            return trimmed.isEmpty() ? List.of() : List.of(BLANKS_COMMAS.split(trimmed));
         }
         if (",".equals(separator)) {
             return splitQuoted(line);
@@ -85,7 +88,7 @@ final class Fields {
         if (v.isEmpty()) {
             throw new BadRecord(name + " is empty");
         }
-        if (!v.matches("[A-Za-z0-9_.:@-]+")) {
+        if (!ID.matcher(v).matches()) {
             throw new BadRecord(name + " is not a valid id: '" + v + "'");
         }
         return v;

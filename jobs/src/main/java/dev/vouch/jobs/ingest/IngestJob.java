@@ -44,12 +44,19 @@ public final class IngestJob {
         Staging staging = stage(reader, input, request);
         Dataset<Row> staged = staging.rows().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<String, Dataset<Row>> tables = SnapshotAssembler.assemble(staged, request.source(), staging.scale());
+            Map<String, Long> readPerFile = countByFile(staged);
             Warehouse warehouse = new Warehouse(spark, request.warehouse());
-            Map<String, Dataset<Row>> merged = warehouse.withOtherSources(tables, request.source());
             Versioned versions = warehouse.versions();
             String id = versions.newId();
             Path partial = versions.partial(id);
+            Path freshReviews = new Path(partial, "_fresh_reviews");
+            Map<String, Dataset<Row>> tables = SnapshotAssembler.assemble(staged, request.source(), staging.scale(),
+                    reviews -> {
+                        progress.step("merging opinions");
+                        reviews.write().parquet(freshReviews.toString());
+                        return spark.read().parquet(freshReviews.toString());
+                    });
+            Map<String, Dataset<Row>> merged = warehouse.withOtherSources(tables, request.source());
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : Tables.ALL) {
                 progress.step("writing " + table);
@@ -57,8 +64,9 @@ public final class IngestJob {
                 merged.get(table).write().mode("overwrite").parquet(dir);
                 counts.put(table, spark.read().parquet(dir).count());
             }
+            versions.delete(freshReviews);
             progress.step("reconciling");
-            List<IngestSummary.FileCount> files = reconcile(staged, spark.read().parquet(
+            List<IngestSummary.FileCount> files = reconcile(readPerFile, spark.read().parquet(
                     new Path(partial, Tables.REJECTS).toString()).filter(col("source").equalTo(request.source())));
             checkTables(staged, new Path(partial, Tables.REVIEWS).toString(), request.source());
             long read = files.stream().mapToLong(IngestSummary.FileCount::read).sum();
@@ -159,16 +167,24 @@ public final class IngestJob {
         return p == null ? rows : rows.union(reader.lines(p, name, parser));
     }
 
-    private static List<IngestSummary.FileCount> reconcile(Dataset<Row> staged, Dataset<Row> rejects) {
+    private static Map<String, Long> countByFile(Dataset<Row> staged) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Row r : staged.groupBy("file").count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
+    }
+
+    private static List<IngestSummary.FileCount> reconcile(Map<String, Long> read, Dataset<Row> rejects) {
         Map<String, Long> rejected = new LinkedHashMap<>();
         for (Row r : rejects.groupBy("file").count().collectAsList()) {
             rejected.put(r.getString(0), r.getLong(1));
         }
         List<IngestSummary.FileCount> files = new ArrayList<>();
-        for (Row r : staged.groupBy("file").count().orderBy("file").collectAsList()) {
-            long bad = rejected.getOrDefault(r.getString(0), 0L);
-            files.add(new IngestSummary.FileCount(r.getString(0), r.getLong(1), r.getLong(1) - bad, bad));
-        }
+        read.forEach((file, n) -> {
+            long bad = rejected.getOrDefault(file, 0L);
+            files.add(new IngestSummary.FileCount(file, n, n - bad, bad));
+        });
         return files;
     }
 

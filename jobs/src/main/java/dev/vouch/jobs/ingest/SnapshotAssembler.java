@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.*;
 import dev.vouch.jobs.common.Tables;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,31 +29,37 @@ final class SnapshotAssembler {
     /** The scale given to opinions that have no score of their own (tags only). */
     record Scale(double min, double max) {}
 
-    static Map<String, Dataset<Row>> assemble(Dataset<Row> staged, String source, Scale scale) {
+    /**
+     * Builds the snapshot tables of one source. {@code writeReviews} writes the reviews table and returns it read
+     * back, so the tables derived from it (films, reviewers) do not recompute it.
+     */
+    static Map<String, Dataset<Row>> assemble(Dataset<Row> staged, String source, Scale scale,
+                                              UnaryOperator<Dataset<Row>> writeReviews) {
         Dataset<Row> ok = staged.filter(col("reason").isNull());
         Dataset<Row> ratings = ok.filter(col("kind").equalTo("RATING"));
-        Dataset<Row> films = ok.filter(col("kind").equalTo("FILM"));
-        Dataset<Row> trust = ok.filter(col("kind").equalTo("TRUST"));
+        Dataset<Row> ratingsRanked = lastWins(ratings, "reviewer", "film").persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> filmsRanked = lastWins(ok.filter(col("kind").equalTo("FILM")), "film");
+        Dataset<Row> trustRanked = lastWins(ok.filter(col("kind").equalTo("TRUST")), "reviewer", "trustee");
 
-        Dataset<Row> ratingsRanked = lastWins(ratings, "reviewer", "film");
-        Dataset<Row> filmsRanked = lastWins(films, "film");
-        Dataset<Row> trustRanked = lastWins(trust, "reviewer", "trustee");
-
+        Dataset<Row> reviews = writeReviews.apply(reviews(kept(ratingsRanked), ok, source, scale));
         Dataset<Row> rejects = staged.filter(col("reason").isNotNull())
                 .select(lit(source).as("source"), col("file"), col("line"), col("raw"), col("reason"))
                 .unionByName(duplicates(ratingsRanked, source))
                 .unionByName(duplicates(filmsRanked, source))
                 .unionByName(duplicates(trustRanked, source));
-
-        Dataset<Row> reviews = reviews(kept(ratingsRanked), ok, source, scale);
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
         out.put(Tables.REVIEWS, reviews);
-        out.put(Tables.FILMS, films(kept(filmsRanked), ratings, reviews, source));
-        out.put(Tables.REVIEWERS, reviewers(ratings, reviews, kept(trustRanked), source));
+        out.put(Tables.FILMS, films(kept(filmsRanked), kept(ratingsRanked), reviews, source));
+        out.put(Tables.REVIEWERS, reviewers(kept(ratingsRanked), reviews, kept(trustRanked), source));
         out.put(Tables.TRUST, kept(trustRanked).select(col("reviewer").as("truster_id"), col("trustee").as("trustee_id"),
                 col("weight"), lit(source).as("source"), col("file").as("source_file"), col("line").as("source_line")));
         out.put(Tables.REJECTS, rejects);
         return out;
+    }
+
+    /** For tests and callers that need no intermediate write. */
+    static Map<String, Dataset<Row>> assemble(Dataset<Row> staged, String source, Scale scale) {
+        return assemble(staged, source, scale, UnaryOperator.identity());
     }
 
     private static Dataset<Row> lastWins(Dataset<Row> rows, String... key) {
