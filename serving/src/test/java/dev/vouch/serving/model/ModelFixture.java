@@ -181,11 +181,16 @@ public final class ModelFixture {
 
     /** Rewrites the manifest of a folder from the files now in it (after a test changed them on purpose). */
     public static void writeManifest(Path dir, String version) {
+        writeManifest(dir, version, 2);
+    }
+
+    /** Rewrites the manifest of a folder holding factors of this rank. */
+    public static void writeManifest(Path dir, String version, int rank) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("format_version", 1).put("version", version).put("created_at", "2026-01-01T00:00:00Z")
-                .put("source_snapshot", "/fixture").put("global_mean", 0.6).put("rank", 2);
-        root.putObject("params").put("rank", 2).put("reg_param", 0.1).put("seed", 42);
+                .put("source_snapshot", "/fixture").put("global_mean", 0.6).put("rank", rank);
+        root.putObject("params").put("rank", rank).put("reg_param", 0.1).put("seed", 42);
         root.putObject("evaluation").put("rmse", 0.1);
         ObjectNode tables = root.putObject("tables");
         try {

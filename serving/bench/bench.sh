@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Benchmark of vouch serve on loopback (see serving/README.md, "Benchmark").
+#   serving/bench/bench.sh MODELS_DIR [DURATION_S]
+# Needs: a packaged serving module (mvn -B -pl serving -am package -DskipTests), wrk (apt-get install -y wrk),
+# curl, python3, jcmd. Targets: p99 <= 10 ms and >= 5,000 req/s with wrk -t2 -c32; 0 failures during a reload.
+# Env: PORT (default 18080), HEAP (default 1g), WARMUP_S (default 10).
+set -euo pipefail
+MODELS=$(cd "${1:?usage: bench.sh MODELS_DIR [DURATION_S]}" && pwd)
+DURATION=${2:-20}
+PORT=${PORT:-18080}
+HEAP=${HEAP:-1g}
+WARMUP_S=${WARMUP_S:-10}
+HERE=$(cd "$(dirname "$0")" && pwd)
+SERVING=$(dirname "$HERE")
+WORK=$(mktemp -d)
+BASE="http://127.0.0.1:$PORT"
+CURRENT_BEFORE=$(cat "$MODELS/CURRENT")
+RELOAD_VERSION=""
+SERVER_PID=""
+
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  if [ -n "$RELOAD_VERSION" ]; then
+    printf '%s\n' "$CURRENT_BEFORE" > "$MODELS/CURRENT.bench" && mv -f "$MODELS/CURRENT.bench" "$MODELS/CURRENT"
+    rm -rf "${MODELS:?}/$RELOAD_VERSION"
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in wrk curl python3 jcmd; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 2; }
+done
+[ -f "$SERVING/target/runtime-classpath.txt" ] || { echo "bench: package serving first" >&2; exit 2; }
+
+echo "== starting vouch serve on $BASE (heap $HEAP)"
+VOUCH_ADMIN_TOKEN=bench java -Xms"$HEAP" -Xmx"$HEAP" \
+  -cp "$SERVING/target/classes:$(cat "$SERVING/target/runtime-classpath.txt")" \
+  dev.vouch.serving.app.ServeCommand serve --models "$MODELS" --port "$PORT" --watch-ms 500 > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 300); do
+  curl -fsS "$BASE/ready" >/dev/null 2>&1 && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
+  sleep 0.2
+done
+curl -fsS "$BASE/ready" && echo
+
+metric() { curl -fsS "$BASE/metrics" | awk -v m="$1" 'index($0, m) == 1 { print $NF; exit }'; }
+echo "model load time (s):          $(metric 'vouch_model_load_seconds ')"
+echo "model estimated bytes:        $(metric 'vouch_model_estimated_bytes ')"
+jcmd "$SERVER_PID" GC.run >/dev/null
+echo "heap used after full GC (MB): $(jcmd "$SERVER_PID" GC.heap_info | python3 -c '
+import re, sys
+text = sys.stdin.read()
+m = re.search(r"used (\d+)K", text)
+print(round(int(m.group(1)) / 1024, 1) if m else "?")')"
+
+echo "== collecting reviewer ids from the model"
+python3 - "$BASE" > "$WORK/ids.txt" <<'PY'
+import json, sys, urllib.request
+base, ids = sys.argv[1], set()
+for q in [""] + list("abcdefghijklmnopqrstuvwxyz0123456789"):
+    with urllib.request.urlopen(f"{base}/api/reviewers?limit=100&q={q}") as r:
+        ids.update(item["id"] for item in json.load(r)["items"])
+print("\n".join(sorted(ids)))
+PY
+echo "reviewers in the mix: $(wc -l < "$WORK/ids.txt")"
+export VOUCH_IDS="$WORK/ids.txt"
+
+echo "== warm-up (${WARMUP_S}s)"
+wrk -t2 -c32 -d"${WARMUP_S}s" -s "$HERE/mix.lua" "$BASE" | grep RESULT || true
+
+echo "== benchmark: wrk -t2 -c32 -d${DURATION}s"
+wrk -t2 -c32 -d"${DURATION}s" --latency -s "$HERE/mix.lua" "$BASE" | tee "$WORK/bench.txt"
+python3 - "$WORK/bench.txt" <<'PY'
+import re, sys
+line = next(l for l in open(sys.argv[1]) if l.startswith("RESULT"))
+v = dict(kv.split("=") for kv in line.split()[1:])
+ok = float(v["p99_ms"]) <= 10 and float(v["rps"]) >= 5000 and int(v["non_2xx"]) == 0
+print(f"throughput {v['rps']} req/s (target >= 5000), p99 {v['p99_ms']} ms (target <= 10): {'PASS' if ok else 'FAIL'}")
+PY
+
+echo "== reload under load: CURRENT switched to a copy of the model, then back via POST /admin/reload"
+RELOAD_VERSION="$(date -u +%Y%m%d-%H%M%S-999)"
+cp -r "$MODELS/$CURRENT_BEFORE" "$MODELS/$RELOAD_VERSION"
+python3 - "$MODELS/$RELOAD_VERSION/manifest.json" "$RELOAD_VERSION" <<'PY'
+import json, sys
+path, version = sys.argv[1], sys.argv[2]
+m = json.load(open(path)); m["version"] = version
+json.dump(m, open(path, "w"), indent=2)
+PY
+wrk -t2 -c32 -d"${DURATION}s" -s "$HERE/mix.lua" "$BASE" > "$WORK/reload.txt" &
+WRK_PID=$!
+sleep $((DURATION / 4))
+printf '%s\n' "$RELOAD_VERSION" > "$MODELS/CURRENT.bench" && mv -f "$MODELS/CURRENT.bench" "$MODELS/CURRENT"
+for _ in $(seq 1 100); do
+  [ "$(curl -fsS "$BASE/ready" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("version"))')" = "$RELOAD_VERSION" ] && break
+  sleep 0.1
+done
+echo "watcher swapped to: $(curl -fsS "$BASE/ready")"
+sleep $((DURATION / 4))
+printf '%s\n' "$CURRENT_BEFORE" > "$MODELS/CURRENT.bench" && mv -f "$MODELS/CURRENT.bench" "$MODELS/CURRENT"
+echo "admin reload: $(curl -fsS -X POST -H 'Authorization: Bearer bench' "$BASE/admin/reload")"
+wait "$WRK_PID"
+cat "$WORK/reload.txt" | grep RESULT
+python3 - "$WORK/reload.txt" <<'PY'
+import sys
+line = next(l for l in open(sys.argv[1]) if l.startswith("RESULT"))
+v = dict(kv.split("=") for kv in line.split()[1:])
+ok = int(v["non_2xx"]) == 0 and int(v["socket_errors"]) == 0
+print(f"reload under load: {v['non_2xx']} non-2xx, {v['socket_errors']} socket errors: {'PASS' if ok else 'FAIL'}")
+PY
+grep -E "serving model version|refused" "$WORK/server.log" || true
