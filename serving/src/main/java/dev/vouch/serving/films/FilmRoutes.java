@@ -1,5 +1,6 @@
 package dev.vouch.serving.films;
 
+import dev.vouch.serving.web.Json;
 import dev.vouch.serving.web.Params;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
@@ -14,9 +15,10 @@ public final class FilmRoutes {
 
     /** Registers {@code GET /api/films}, {@code /api/films/{id}} and {@code /api/films/{id}/similar}. */
     public void register(RoutesConfig routes) {
-        routes.get("/api/films", ctx -> ctx.json(Map.of("items",
+        routes.get("/api/films", ctx -> Json.send(ctx, Map.of("items",
                 queries.search(Params.optionalText(ctx, "q"), Params.limit(ctx)))));
-        routes.get("/api/films/{id}", ctx -> ctx.json(queries.detail(ctx.pathParam("id"))));
-        routes.get("/api/films/{id}/similar", ctx -> ctx.json(queries.similar(ctx.pathParam("id"), Params.limit(ctx))));
+        routes.get("/api/films/{id}", ctx -> Json.send(ctx, queries.detail(ctx.pathParam("id"))));
+        routes.get("/api/films/{id}/similar",
+                ctx -> Json.send(ctx, queries.similar(ctx.pathParam("id"), Params.limit(ctx))));
     }
 }

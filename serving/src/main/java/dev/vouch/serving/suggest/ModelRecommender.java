@@ -20,6 +20,7 @@ public final class ModelRecommender implements Recommender {
     static final int TAGS_PER_LIKED_FILM = 2;
 
     private final ModelStore store;
+    private final ReviewerViews views = new ReviewerViews();
 
     public ModelRecommender(ModelStore store) {
         this.store = store;
@@ -43,7 +44,7 @@ public final class ModelRecommender implements Recommender {
                 items.add(Suggestions.of(model, f, explainer.aspect(reviewer, f, aspect), view.z(f)));
             }
         } else {
-            ReviewerScores view = ReviewerScores.of(model, reviewer);
+            ReviewerScores view = views.of(model, reviewer);
             for (int f : TopK.select(view.values(), query.limit(), 0f, accept)) {
                 items.add(Suggestions.of(model, f, explainer.reviewer(reviewer, f, view.kind(f)), view.z(f)));
             }
@@ -78,7 +79,7 @@ public final class ModelRecommender implements Recommender {
         List<Suggestion> items = new ArrayList<>();
         if (reviewers.length > 0 || reader != null) {
             addAll(items, chosen, model,
-                    new TrustBlend(model, reviewers, weights, reader).pick(set.limit(), accept, explainer));
+                    new TrustBlend(model, reviewers, weights, viewsOf(model, reviewers), reader).pick(set.limit(), accept, explainer));
         }
         Fallbacks fallbacks = new Fallbacks(model, explainer);
         if (items.size() < set.limit()) {
@@ -89,6 +90,14 @@ public final class ModelRecommender implements Recommender {
             addAll(items, chosen, model, fallbacks.popular(set.limit() - items.size(), accept));
         }
         return new SuggestionList(model.version(), null, null, sources(items), items);
+    }
+
+    private ReviewerScores[] viewsOf(Model model, int[] reviewers) {
+        ReviewerScores[] out = new ReviewerScores[reviewers.length];
+        for (int i = 0; i < reviewers.length; i++) {
+            out[i] = views.of(model, reviewers[i]);
+        }
+        return out;
     }
 
     private static void addAll(List<Suggestion> items, BitSet chosen, Model model, List<Suggestion> more) {

@@ -20,12 +20,15 @@ final class TrustBlend {
     private final Model model;
     private final int[] reviewers;
     private final double[] weights;
+    private final ReviewerScores[] views;
     private final ReaderProfile reader;
 
-    TrustBlend(Model model, int[] reviewers, double[] weights, ReaderProfile reader) {
+    /** {@code views[i]} is the view of {@code reviewers[i]}; {@code reader} may be null. */
+    TrustBlend(Model model, int[] reviewers, double[] weights, ReviewerScores[] views, ReaderProfile reader) {
         this.model = model;
         this.reviewers = reviewers.clone();
         this.weights = weights.clone();
+        this.views = views.clone();
         this.reader = reader;
     }
 
@@ -45,9 +48,7 @@ final class TrustBlend {
         int[] source = new int[n];
         Arrays.fill(blended, Float.NaN);
         Arrays.fill(best, Float.NEGATIVE_INFINITY);
-        ReviewerScores[] views = new ReviewerScores[reviewers.length];
         for (int i = 0; i < reviewers.length; i++) {
-            views[i] = ReviewerScores.of(model, reviewers[i]);
             add(blended, best, source, views[i].values(), (float) weights[i], i);
         }
         double readerWeight = readerWeight();

@@ -1,0 +1,28 @@
+package dev.vouch.serving.suggest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vouch.serving.model.Model;
+import dev.vouch.serving.model.ModelFixture;
+import dev.vouch.serving.model.ModelLoader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReviewerViewsTest {
+    @Test
+    void cachesPerModelAndMatchesADirectComputation(@TempDir Path models) {
+        Model first = ModelFixture.sharedStore().require();
+        int miguel = first.reviewer("rev:miguel");
+        ReviewerViews views = new ReviewerViews();
+        ReviewerScores cached = views.of(first, miguel);
+        assertThat(views.of(first, miguel)).isSameAs(cached);
+        ReviewerScores direct = ReviewerScores.of(first, miguel);
+        for (int f = 0; f < first.films().size(); f++) {
+            assertThat(cached.z(f)).isEqualTo(direct.z(f));
+            assertThat(cached.kind(f)).isEqualTo(direct.kind(f));
+        }
+        Model second = new ModelLoader().load(ModelFixture.writeVersion(models, ModelFixture.V2, ""));
+        assertThat(views.of(second, miguel)).isNotSameAs(cached);
+    }
+}
