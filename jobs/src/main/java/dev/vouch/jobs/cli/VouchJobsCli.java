@@ -3,6 +3,7 @@ package dev.vouch.jobs.cli;
 import dev.vouch.jobs.common.VouchException;
 import dev.vouch.jobs.generate.GenerateCommand;
 import dev.vouch.jobs.ingest.IngestCommand;
+import dev.vouch.jobs.train.TrainCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The batch half of the {@code vouch} command line. Serving is a separate JVM (Javalin and Spark do not mix). */
 @Command(name = "vouch", mixinStandardHelpOptions = true, version = "vouch 0.1.0",
         description = "Vouch batch jobs: ingest opinions, train and evaluate models, publish them.",
-        subcommands = {IngestCommand.class, GenerateCommand.class})
+        subcommands = {IngestCommand.class, TrainCommand.class, GenerateCommand.class})
 public final class VouchJobsCli implements Runnable {
 
     @Override

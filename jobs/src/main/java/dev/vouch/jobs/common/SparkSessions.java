@@ -18,7 +18,7 @@ public final class SparkSessions {
             conf.setMaster("local[*]");
         }
         // Small-data defaults that a cluster run can override with --conf.
-        conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        conf.setIfMissing("spark.sql.shuffle.partitions", "4");
         conf.setIfMissing("spark.default.parallelism", "4");
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.sql.session.timeZone", "UTC");

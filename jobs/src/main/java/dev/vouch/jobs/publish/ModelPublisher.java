@@ -1,0 +1,119 @@
+package dev.vouch.jobs.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vouch.jobs.common.Versioned;
+import dev.vouch.jobs.common.VouchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Publishes a model atomically: every table is written into {@code <version>.partial/}, the manifest (with a SHA-256
+ * of every Parquet file) is written last, the folder is renamed to {@code <version>/}, and only then does
+ * {@code CURRENT} switch. A run that fails or is killed before the switch leaves {@code CURRENT} as it was.
+ */
+public final class ModelPublisher {
+    private final SparkSession spark;
+    private final Versioned versions;
+
+    public ModelPublisher(SparkSession spark, String modelsDir) {
+        this.spark = spark;
+        this.versions = new Versioned(spark.sparkContext().hadoopConfiguration(), modelsDir, ModelTables.POINTER);
+    }
+
+    /** A publication in progress: write tables into it, then {@link #commit}. */
+    public final class Draft {
+        private final String version = versions.newId();
+        private final Map<String, Long> rows = new LinkedHashMap<>();
+
+        public String version() {
+            return version;
+        }
+
+        public Path folder() {
+            return versions.partial(version);
+        }
+
+        /** Writes one table as a few Parquet files (serving reads them whole into memory). */
+        public long write(String table, Dataset<Row> data) {
+            String dir = new Path(folder(), table).toString();
+            data.coalesce(1).write().mode("overwrite").parquet(dir);
+            long n = spark.read().parquet(dir).count();
+            rows.put(table, n);
+            return n;
+        }
+
+        /** Writes the manifest with checksums, renames the folder into place, and switches CURRENT. */
+        public Path commit(Map<String, Object> manifestFields) {
+            Map<String, Object> manifest = new LinkedHashMap<>();
+            manifest.put("format_version", ModelTables.FORMAT_VERSION);
+            manifest.put("version", version);
+            manifest.put("created_at", Instant.now().toString());
+            manifest.putAll(manifestFields);
+            Map<String, Object> tables = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> e : rows.entrySet()) {
+                tables.put(e.getKey(), Map.of("rows", e.getValue(), "files", files(e.getKey())));
+            }
+            manifest.put("tables", tables);
+            versions.writeText(new Path(folder(), ModelTables.MANIFEST), json(manifest));
+            return versions.commit(version);
+        }
+
+        private List<Map<String, Object>> files(String table) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try {
+                for (FileStatus f : versions.fs().listStatus(new Path(folder(), table),
+                        p -> p.getName().endsWith(".parquet"))) {
+                    out.add(Map.of("path", table + "/" + f.getPath().getName(), "bytes", f.getLen(),
+                            "sha256", sha256(f.getPath())));
+                }
+            } catch (IOException e) {
+                throw new VouchException("cannot list " + table + ": " + e.getMessage(), e);
+            }
+            return out;
+        }
+    }
+
+    public Draft draft() {
+        return new Draft();
+    }
+
+    public String current() {
+        return versions.current();
+    }
+
+    private String sha256(Path file) throws IOException {
+        try (InputStream in = versions.fs().open(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

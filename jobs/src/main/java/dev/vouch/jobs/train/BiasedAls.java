@@ -1,0 +1,58 @@
+package dev.vouch.jobs.train;
+
+import static org.apache.spark.sql.functions.*;
+
+import org.apache.spark.ml.recommendation.ALS;
+import org.apache.spark.ml.recommendation.ALSModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Collaborative filtering with baseline biases: {@code r ≈ μ + b_reviewer + b_film + p·q}. The biases are damped
+ * means (a harsh critic's 7 is not a generous one's 7); Spark ALS then factorises what the biases leave.
+ * Input columns: {@code reviewer_idx int, film_idx int, rating double} (normalised score).
+ */
+public final class BiasedAls {
+    public static final String REVIEWER = "reviewer_idx";
+    public static final String FILM = "film_idx";
+    public static final String RATING = "rating";
+    public static final String PREDICTION = "prediction";
+
+    private final int rank;
+    private final double regParam;
+    private final int maxIter;
+    private final double biasReg;
+    private final long seed;
+
+    public BiasedAls(int rank, double regParam, int maxIter, double biasReg, long seed) {
+        this.rank = rank;
+        this.regParam = regParam;
+        this.maxIter = maxIter;
+        this.biasReg = biasReg;
+        this.seed = seed;
+    }
+
+    public BiasedAls(TrainParams p) {
+        this(p.rank(), p.regParam(), p.maxIter(), p.biasReg(), p.seed());
+    }
+
+    public BiasedAlsModel fit(Dataset<Row> ratings) {
+        Dataset<Row> r = ratings.select(col(REVIEWER), col(FILM), col(RATING)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Biases biases = Biases.fit(r, biasReg);
+            Dataset<Row> residuals = biases.apply(r)
+                    .withColumn("residual", col(RATING).minus(col("baseline")))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            // Few ALS blocks: one per core is enough for the data sizes a single job sees; more only add shuffles.
+            int blocks = Math.max(2, ratings.sparkSession().sparkContext().defaultParallelism());
+            ALSModel als = new ALS().setRank(rank).setNumUserBlocks(blocks).setNumItemBlocks(blocks).setRegParam(regParam).setMaxIter(maxIter).setSeed(seed)
+                    .setUserCol(REVIEWER).setItemCol(FILM).setRatingCol("residual")
+                    .setImplicitPrefs(false).setNonnegative(false).setColdStartStrategy("nan")
+                    .fit(residuals);
+            return new BiasedAlsModel(biases, als, rank);
+        } finally {
+            r.unpersist();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.vouch.jobs.train;
+
+import static org.apache.spark.sql.functions.*;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Chooses rank and regularisation on a seeded validation split of the training ratings only, by RMSE on each
+ * rating's own scale. Rows need {@code reviewer_idx, film_idx, rating, scale_max}.
+ */
+public final class HyperSearch {
+    private HyperSearch() {}
+
+    public record Candidate(int rank, double regParam, double validationRmse) {}
+
+    public record Result(TrainParams chosen, List<Candidate> candidates) {}
+
+    public static Result run(Dataset<Row> rated, TrainParams params) {
+        Column isValidation = pmod(xxhash64(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), lit(params.seed())), lit(1000))
+                .lt(lit((long) Math.round(params.validationFraction() * 1000)));
+        Dataset<Row> train = rated.filter(not(isValidation)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> validation = rated.filter(isValidation).persist(StorageLevel.MEMORY_AND_DISK());
+        List<Candidate> candidates = new ArrayList<>();
+        try {
+            for (int rank : params.ranks()) {
+                for (double reg : params.regParams()) {
+                    BiasedAlsModel model = new BiasedAls(rank, reg, params.maxIter(), params.biasReg(), params.seed())
+                            .fit(train);
+                    candidates.add(new Candidate(rank, reg, rmse(model.predict(validation))));
+                }
+            }
+        } finally {
+            train.unpersist();
+            validation.unpersist();
+        }
+        Candidate best = candidates.stream().min(Comparator.comparingDouble(Candidate::validationRmse)).orElseThrow();
+        return new Result(params.withChosen(best.rank(), best.regParam()), candidates);
+    }
+
+    /** RMSE on each rating's own scale: normalised errors times the scale maximum. */
+    public static double rmse(Dataset<Row> predicted) {
+        Column err = col(BiasedAls.PREDICTION).minus(col(BiasedAls.RATING)).multiply(col("scale_max"));
+        Row r = predicted.agg(sqrt(avg(err.multiply(err)))).first();
+        return r.isNullAt(0) ? Double.NaN : r.getDouble(0);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.vouch.jobs.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vouch.jobs.common.JobOptions;
+import dev.vouch.jobs.common.SparkOptions;
+import dev.vouch.jobs.common.SparkSessions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vouch train}: the latest snapshot into a new published model version. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a model from the latest warehouse snapshot and publish it as a new version.",
+                "CURRENT switches only after the new version is complete."})
+public final class TrainCommand implements Callable<Integer> {
+    private static final TrainParams D = TrainParams.defaults();
+
+    @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "The warehouse folder.")
+    String warehouse;
+
+    @Option(names = "--models", required = true, paramLabel = "DIR", description = "The models folder (versions + CURRENT).")
+    String models;
+
+    @Option(names = "--rank", description = "ALS rank when --no-search (default ${DEFAULT-VALUE}).")
+    int rank = D.rank();
+
+    @Option(names = "--reg-param", description = "ALS regularisation when --no-search (default ${DEFAULT-VALUE}).")
+    double regParam = D.regParam();
+
+    @Option(names = "--max-iter", description = "ALS iterations (default ${DEFAULT-VALUE}).")
+    int maxIter = D.maxIter();
+
+    @Option(names = "--bias-reg", description = "Bias damping in pseudo-ratings (default ${DEFAULT-VALUE}).")
+    double biasReg = D.biasReg();
+
+    @Option(names = "--search", negatable = true, description = "Search rank and reg-param on a validation split (default on).")
+    boolean search = true;
+
+    @Option(names = "--ranks", split = ",", description = "Ranks to search (default 16,32).")
+    List<Integer> ranks = D.ranks();
+
+    @Option(names = "--reg-params", split = ",", description = "Reg-params to search (default 0.03,0.05).")
+    List<Double> regParams = D.regParams();
+
+    @Option(names = "--seed", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
+    long seed = D.seed();
+
+    @Mixin
+    JobOptions job;
+
+    @Mixin
+    SparkOptions sparkOptions;
+
+    TrainParams params() {
+        return new TrainParams(rank, regParam, maxIter, biasReg, search, ranks, regParams, D.validationFraction(),
+                D.maxLikedPerReviewer(), D.topSimilar(), seed);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TrainParams p = params();
+        TrainModelJob.Summary s = new TrainModelJob(SparkSessions.open("train", sparkOptions), job.progress())
+                .run(warehouse, models, p);
+        if (job.json) {
+            System.out.println(new ObjectMapper().writeValueAsString(s));
+        } else {
+            System.out.printf("published model %s%n  %s%n  from %s%n  params %s%n  validation RMSE %.4f%n  rows %s%n  %.1f s%n",
+                    s.version(), s.path(), s.snapshot(), s.params(), s.validationRmse(), s.rows(), s.seconds());
+        }
+        return 0;
+    }
+}

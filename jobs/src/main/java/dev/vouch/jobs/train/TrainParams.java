@@ -1,0 +1,63 @@
+package dev.vouch.jobs.train;
+
+import dev.vouch.jobs.common.VouchException;
+import java.util.List;
+
+/**
+ * Every hyperparameter of training, declared once with its default and validated here (like Spark ML Params).
+ * Scores are normalised (score / scale max), so the defaults hold across rating scales.
+ *
+ * @param rank           ALS factor count; {@code ranks} is the grid searched when {@code search} is on
+ * @param regParam       ALS regularisation (ALS-WR: scaled by each reviewer's and film's rating count)
+ * @param maxIter        ALS iterations
+ * @param biasReg        damping of reviewer and film biases, in pseudo-ratings (a film with n ratings keeps
+ *                       n / (n + biasReg) of its mean offset)
+ * @param search         choose rank and regParam by a search on a validation split of the training data only
+ * @param validationFraction share of training ratings held out for the search
+ * @param maxLikedPerReviewer cap on one reviewer's liked films in LLR co-occurrence (seeded down-sampling keeps the
+ *                       pair count linear, as Mahout's and the Universal Recommender's cross-occurrence jobs do)
+ * @param topSimilar     similar films and kindred reviewers kept per film / reviewer
+ * @param seed           the seed of every random choice in training (ALS init, splits, down-sampling)
+ */
+public record TrainParams(int rank, double regParam, int maxIter, double biasReg, boolean search,
+                          List<Integer> ranks, List<Double> regParams, double validationFraction,
+                          int maxLikedPerReviewer, int topSimilar, long seed) {
+
+    public static final int DEFAULT_RANK = 24;
+    public static final double DEFAULT_REG = 0.03;
+
+    public TrainParams {
+        ranks = List.copyOf(ranks);
+        regParams = List.copyOf(regParams);
+        check(rank >= 1 && rank <= 500, "rank must be in 1..500, got " + rank);
+        check(regParam >= 0, "reg-param must be >= 0, got " + regParam);
+        check(maxIter >= 1 && maxIter <= 50, "max-iter must be in 1..50, got " + maxIter);
+        check(biasReg >= 0, "bias-reg must be >= 0, got " + biasReg);
+        check(!ranks.isEmpty() && ranks.stream().allMatch(r -> r >= 1 && r <= 500), "ranks must be in 1..500");
+        check(!regParams.isEmpty() && regParams.stream().allMatch(r -> r >= 0), "reg-params must be >= 0");
+        check(validationFraction > 0 && validationFraction < 0.5, "validation fraction must be in (0, 0.5)");
+        check(maxLikedPerReviewer >= 2, "max liked per reviewer must be >= 2");
+        check(topSimilar >= 1 && topSimilar <= 200, "top similar must be in 1..200");
+    }
+
+    public static TrainParams defaults() {
+        return new TrainParams(DEFAULT_RANK, DEFAULT_REG, 12, 5.0, true, List.of(16, 32), List.of(0.03, 0.05),
+                0.1, 60, 20, 42L);
+    }
+
+    public TrainParams withChosen(int chosenRank, double chosenReg) {
+        return new TrainParams(chosenRank, chosenReg, maxIter, biasReg, false, ranks, regParams, validationFraction,
+                maxLikedPerReviewer, topSimilar, seed);
+    }
+
+    public TrainParams withSearch(boolean on) {
+        return new TrainParams(rank, regParam, maxIter, biasReg, on, ranks, regParams, validationFraction,
+                maxLikedPerReviewer, topSimilar, seed);
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new VouchException(message);
+        }
+    }
+}
