@@ -5,9 +5,11 @@ import dev.vouch.serving.model.Films;
 import dev.vouch.serving.model.Model;
 import dev.vouch.serving.model.ModelLayout;
 import dev.vouch.serving.model.ModelStore;
+import dev.vouch.serving.model.Opinions;
 import dev.vouch.serving.suggest.TopK;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Read-only questions about films, each answered from one model version. */
@@ -27,6 +29,14 @@ public final class FilmQueries {
 
     /** One film; throws {@link dev.vouch.serving.model.UnknownIdException} when unknown. */
     public FilmDetail detail(String filmId) {
+        return detail(filmId, null);
+    }
+
+    /**
+     * One film with the opinions of the given reviewers (null: none asked for); throws
+     * {@link dev.vouch.serving.model.UnknownIdException} when the film or one of the reviewers is unknown.
+     */
+    public FilmDetail detail(String filmId, List<String> reviewerIds) {
         Model model = store.require();
         int f = model.film(filmId);
         Films films = model.films();
@@ -42,7 +52,23 @@ public final class FilmQueries {
         }
         double mean = films.meanNorm(f);
         return new FilmDetail(films.id(f), films.title(f), films.yearOrNull(f), films.genres(f), max,
-                films.nRatings(f), Double.isNaN(mean) ? null : round1(mean * max), tags, aspects);
+                films.nRatings(f), Double.isNaN(mean) ? null : round1(mean * max), tags, aspects,
+                reviewerIds == null ? null : opinions(model, f, reviewerIds));
+    }
+
+    private static List<FilmDetail.Opinion> opinions(Model model, int f, List<String> reviewerIds) {
+        Opinions o = model.opinions();
+        List<FilmDetail.Opinion> out = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(reviewerIds)) {
+            int r = model.reviewer(id);
+            int p = o.find(r, f);
+            if (p >= 0) {
+                float score = o.score(p);
+                out.add(new FilmDetail.Opinion(model.reviewers().id(r), model.reviewers().name(r),
+                        Float.isNaN(score) ? null : (double) score, model.films().scaleMax(f), o.aspects(p), o.tags(p)));
+            }
+        }
+        return out;
     }
 
     /** Films similar to one film; throws {@link dev.vouch.serving.model.UnknownIdException} when unknown. */

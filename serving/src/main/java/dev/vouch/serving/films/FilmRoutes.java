@@ -17,7 +17,8 @@ public final class FilmRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/films", ctx -> Json.send(ctx, Map.of("items",
                 queries.search(Params.optionalText(ctx, "q"), Params.limit(ctx)))));
-        routes.get("/api/films/{id}", ctx -> Json.send(ctx, queries.detail(ctx.pathParam("id"))));
+        routes.get("/api/films/{id}", ctx -> Json.send(ctx, queries.detail(ctx.pathParam("id"),
+                ctx.queryParamMap().containsKey("reviewer") ? Params.list(ctx, "reviewer") : null)));
         routes.get("/api/films/{id}/similar",
                 ctx -> Json.send(ctx, queries.similar(ctx.pathParam("id"), Params.limit(ctx))));
     }

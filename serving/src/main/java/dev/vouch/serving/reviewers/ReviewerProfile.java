@@ -10,9 +10,11 @@ import java.util.List;
  * @param topTags   most used tags, most frequent first
  * @param bestRated the reviewer's highest-scored films, best first (ties: most recent index order)
  * @param kindred   how many reviewers are listed as agreeing with this one
+ * @param globalMeanNorm the model's mean normalised score over all opinions, to tell harsh from generous
  */
 public record ReviewerProfile(String id, String name, String role, int nReviews, int nRated, Double meanNorm,
-                              Double sdNorm, List<String> topTags, List<RatedFilm> bestRated, int kindred) {
+                              Double sdNorm, List<String> topTags, List<RatedFilm> bestRated, int kindred,
+                              double globalMeanNorm) {
     /** A film and the reviewer's score on its own scale. */
     public record RatedFilm(String id, String title, Integer year, double score, double scaleMax) {
     }

@@ -45,7 +45,7 @@ public final class ReviewerQueries {
         }
         return new ReviewerProfile(reviewers.id(r), reviewers.name(r), reviewers.role(r), reviewers.nReviews(r),
                 reviewers.nRated(r), orNull(reviewers.meanNorm(r)), orNull(reviewers.sdNorm(r)), reviewers.topTags(r),
-                best, model.kindred().end(r) - model.kindred().start(r));
+                best, model.kindred().end(r) - model.kindred().start(r), round(model.globalMean()));
     }
 
     /** Reviewers who agree with this one, best first; throws when the reviewer is unknown. */

@@ -35,10 +35,7 @@ public final class ModelRecommender implements Recommender {
         List<Suggestion> items = new ArrayList<>();
         String aspect = query.aspect();
         if (aspect != null) {
-            if (!model.aspectNames().contains(aspect)) {
-                throw new BadRequestException("aspect", "unknown aspect '" + aspect + "'; known aspects: "
-                        + new TreeSet<>(model.aspectNames()));
-            }
+            checkAspect(model, aspect);
             ReviewerScores view = ReviewerScores.ofAspect(model, reviewer, aspect);
             for (int f : TopK.select(view.values(), query.limit(), -1f, accept)) {
                 items.add(Suggestions.of(model, f, explainer.aspect(reviewer, f, aspect), view.z(f)));
@@ -69,7 +66,12 @@ public final class ModelRecommender implements Recommender {
             }
             norms[i] = r.score() / max;
         }
-        ReaderProfile reader = rated.length == 0 ? null : ReaderProfile.fold(model, rated, norms);
+        String aspect = set.aspect();
+        if (aspect != null) {
+            checkAspect(model, aspect);
+        }
+        // On one aspect the blend is in sub-score units (score / max), not z: the reader's fold-in stays out of it.
+        ReaderProfile reader = rated.length == 0 || aspect != null ? null : ReaderProfile.fold(model, rated, norms);
         Set<String> exclude = new HashSet<>(set.seen());
         set.ratings().forEach(r -> exclude.add(r.film()));
         IntPredicate base = set.filter().excludingAlso(exclude).compile(model);
@@ -79,7 +81,8 @@ public final class ModelRecommender implements Recommender {
         List<Suggestion> items = new ArrayList<>();
         if (reviewers.length > 0 || reader != null) {
             addAll(items, chosen, model,
-                    new TrustBlend(model, reviewers, weights, viewsOf(model, reviewers), reader).pick(set.limit(), accept, explainer));
+                    new TrustBlend(model, reviewers, weights, viewsOf(model, reviewers, aspect), reader, aspect)
+                            .pick(set.limit(), accept, explainer));
         }
         Fallbacks fallbacks = new Fallbacks(model, explainer);
         if (items.size() < set.limit()) {
@@ -89,13 +92,20 @@ public final class ModelRecommender implements Recommender {
         if (items.size() < set.limit()) {
             addAll(items, chosen, model, fallbacks.popular(set.limit() - items.size(), accept));
         }
-        return new SuggestionList(model.version(), null, null, sources(items), items);
+        return new SuggestionList(model.version(), null, aspect, sources(items), items);
     }
 
-    private ReviewerScores[] viewsOf(Model model, int[] reviewers) {
+    private static void checkAspect(Model model, String aspect) {
+        if (!model.aspectNames().contains(aspect)) {
+            throw new BadRequestException("aspect", "unknown aspect '" + aspect + "'; known aspects: "
+                    + new TreeSet<>(model.aspectNames()));
+        }
+    }
+
+    private ReviewerScores[] viewsOf(Model model, int[] reviewers, String aspect) {
         ReviewerScores[] out = new ReviewerScores[reviewers.length];
         for (int i = 0; i < reviewers.length; i++) {
-            out[i] = views.of(model, reviewers[i]);
+            out[i] = aspect == null ? views.of(model, reviewers[i]) : ReviewerScores.ofAspect(model, reviewers[i], aspect);
         }
         return out;
     }

@@ -11,7 +11,8 @@ import java.util.function.IntPredicate;
  * {@code score(f) = Σ wᵢ·zᵢ(f) / Σ wᵢ}, where a reviewer without a view of f adds 0 (neutral) but still counts
  * in the denominator, so a film liked by several trusted reviewers beats one liked by a single one. The reader's
  * profile takes weight {@code W·n/(n + PERSONAL_HALF)} with W the total trusted weight (1 when nobody is
- * trusted) and n the reader's ratings. Each pick is explained by its largest contributor.
+ * trusted) and n the reader's ratings. Each pick is explained by its largest contributor. With an aspect the views
+ * are the reviewers' sub-scores for it ({@link ReviewerScores#ofAspect}) and picks are explained by that sub-score.
  */
 final class TrustBlend {
     /** Number of reader ratings at which the reader counts as much as all trusted reviewers together. */
@@ -22,14 +23,17 @@ final class TrustBlend {
     private final double[] weights;
     private final ReviewerScores[] views;
     private final ReaderProfile reader;
+    private final String aspect;
 
-    /** {@code views[i]} is the view of {@code reviewers[i]}; {@code reader} may be null. */
-    TrustBlend(Model model, int[] reviewers, double[] weights, ReviewerScores[] views, ReaderProfile reader) {
+    /** {@code views[i]} is the view of {@code reviewers[i]}; {@code reader} and {@code aspect} may be null. */
+    TrustBlend(Model model, int[] reviewers, double[] weights, ReviewerScores[] views, ReaderProfile reader,
+               String aspect) {
         this.model = model;
         this.reviewers = reviewers.clone();
         this.weights = weights.clone();
         this.views = views.clone();
         this.reader = reader;
+        this.aspect = aspect;
     }
 
     double readerWeight() {
@@ -62,8 +66,9 @@ final class TrustBlend {
         List<Suggestion> out = new ArrayList<>();
         for (int f : TopK.select(blended, limit, 0f, accept)) {
             int s = source[f];
-            Explanation e = s >= 0 ? explainer.reviewer(reviewers[s], f, views[s].kind(f))
-                    : explainer.personal(f, reader.predictedNorm(f), reader.ratings());
+            Explanation e = s < 0 ? explainer.personal(f, reader.predictedNorm(f), reader.ratings())
+                    : aspect != null ? explainer.aspect(reviewers[s], f, aspect)
+                    : explainer.reviewer(reviewers[s], f, views[s].kind(f));
             out.add(Suggestions.of(model, f, e, blended[f]));
         }
         return out;

@@ -14,9 +14,10 @@ import java.util.Set;
  * @param tags    tags the reader likes (lower-cased), used by the tag-match fallback
  * @param limit   1..100
  * @param filter  business filters
+ * @param aspect  trust the reviewers on this aspect only (their sub-scores for it), or null for overall scores
  */
 public record TrustSet(List<Trusted> trusted, Set<String> seen, List<Rating> ratings, List<String> tags, int limit,
-                       FilmFilter filter) {
+                       FilmFilter filter, String aspect) {
     /** The most reviewers a trust set may hold. */
     public static final int MAX_TRUSTED = 50;
     /** The most ratings a trust set may hold. */
@@ -43,5 +44,12 @@ public record TrustSet(List<Trusted> trusted, Set<String> seen, List<Rating> rat
         tags = tags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
         ReviewerQuery.checkLimit(limit);
         filter = filter == null ? FilmFilter.NONE : filter;
+        aspect = aspect == null || aspect.isBlank() ? null : aspect.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** A trust set on overall scores. */
+    public TrustSet(List<Trusted> trusted, Set<String> seen, List<Rating> ratings, List<String> tags, int limit,
+                    FilmFilter filter) {
+        this(trusted, seen, ratings, tags, limit, filter, null);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class TrustSetParser {
     private static final Set<String> FIELDS = Set.of("trusted", "seen", "exclude", "ratings", "tags", "limit", "genre",
-            "tag", "min_year", "max_year");
+            "tag", "min_year", "max_year", "aspect");
     private static final int MAX_SEEN = 10_000;
     private static final int MAX_TAGS = 50;
 
@@ -38,7 +38,8 @@ final class TrustSetParser {
         Integer limit = integer(body, "", "limit");
         FilmFilter filter = new FilmFilter(Set.of(), text(body, "", "genre"), integer(body, "", "min_year"),
                 integer(body, "", "max_year"), text(body, "", "tag"));
-        return new TrustSet(trusted, seen, ratings, tags, limit == null ? Params.DEFAULT_LIMIT : limit, filter);
+        return new TrustSet(trusted, seen, ratings, tags, limit == null ? Params.DEFAULT_LIMIT : limit, filter,
+                text(body, "", "aspect"));
     }
 
     private static TrustSet.Trusted trusted(JsonNode node, String path) {

@@ -60,6 +60,7 @@ class CatalogApiIT {
             assertThat(values(p.path("best_rated"), "id")).containsExactly("film:arrival", "film:heat", "film:cats");
             assertThat(p.path("best_rated").get(0).path("score").asDouble()).isEqualTo(9.0);
             assertThat(p.path("kindred").asInt()).isEqualTo(2);
+            assertThat(p.path("global_mean_norm").asDouble()).isEqualTo(0.6);
         });
     }
 
@@ -92,6 +93,27 @@ class CatalogApiIT {
                     "film:obscure");
             assertThat(similar.path("vectors").get(0).path("score").asDouble()).isEqualTo(1.0);
             assertThat(http.get("/api/films/film:obscure/similar").json().path("vectors")).isEmpty();
+        });
+    }
+
+    @Test
+    void filmDetailWithTheOpinionsOfGivenReviewers() {
+        withApi(http -> {
+            assertThat(http.get("/api/films/film:arrival").json().has("opinions")).isFalse();
+            JsonNode arrival = http.get("/api/films/film:arrival?reviewer=rev:miguel,rev:new&reviewer=rev:cy").json();
+            // in the order asked; New Person has no opinion of it and is left out
+            assertThat(values(arrival.path("opinions"), "reviewer")).containsExactly("rev:miguel", "rev:cy");
+            JsonNode miguel = arrival.path("opinions").get(0);
+            assertThat(miguel.path("reviewer_name").asText()).isEqualTo("Miguel Félix");
+            assertThat(miguel.path("score").asDouble()).isEqualTo(9.0);
+            assertThat(miguel.path("scale_max").asDouble()).isEqualTo(10.0);
+            assertThat(miguel.path("aspects").get(0).path("name").asText()).isEqualTo("story");
+            assertThat(miguel.path("aspects").get(0).path("score").asDouble()).isEqualTo(10.0);
+            assertThat(miguel.path("tags").get(0).asText()).isEqualTo("Amazing soundtrack");
+            JsonNode tagged = http.get("/api/films/film:amelie?reviewer=rev:miguel").json().path("opinions").get(0);
+            assertThat(tagged.has("score")).isFalse();
+            assertThat(tagged.path("tags").get(0).asText()).isEqualTo("charming");
+            assertProblem(http.get("/api/films/film:arrival?reviewer=rev:ghost"), 404, null);
         });
     }
 

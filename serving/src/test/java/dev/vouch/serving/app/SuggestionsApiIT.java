@@ -87,6 +87,21 @@ class SuggestionsApiIT {
     }
 
     @Test
+    void trustSetOnOneAspect() {
+        withApi(http -> {
+            // story sub-scores: Miguel Arrival 10/10, Heat 8/10; Ana has none, so each counts half: 0.5, 0.4
+            JsonNode story = http.post("/api/suggestions", """
+                    {"trusted": [{"reviewer": "rev:miguel"}, {"reviewer": "rev:ana"}], "aspect": "Story",
+                     "limit": 2}""").json();
+            assertThat(ids(story)).containsExactly("film:arrival", "film:heat");
+            assertThat(story.path("aspect").asText()).isEqualTo("story");
+            assertThat(story.path("items").get(0).path("relevance").asDouble()).isEqualTo(0.5);
+            assertThat(story.path("items").get(1).path("explanation").path("sentence").asText())
+                    .isEqualTo("Miguel Félix gave it Story 8/10 (overall 6/10).");
+        });
+    }
+
+    @Test
     void trustSetFoldsInRatingsAndFallsBack() {
         withApi(http -> {
             JsonNode personal = http.post("/api/suggestions", """
@@ -118,6 +133,7 @@ class SuggestionsApiIT {
         "{\"ratings\": [{\"film\": \"film:heat\"}]}|ratings[0].score",
         "{\"min_year\": \"1990\"}|min_year",
         "{\"colour\": \"red\"}|colour",
+        "{\"trusted\": [{\"reviewer\": \"rev:ana\"}], \"aspect\": \"smell\"}|aspect",
         "{\"trusted\": [{\"reviewer\": \"rev:ana\", \"wieght\": 1}]}|trusted[0].wieght",
         "{\"trusted\": |body",
         "[1, 2]|body",
