@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The batch half of the {@code vouch} command line. Serving is a separate JVM (Javalin and Spark do not mix). */
 @Command(name = "vouch", mixinStandardHelpOptions = true, version = "vouch 0.1.0",
         description = "Vouch batch jobs: ingest opinions, train and evaluate models, publish them.",
-        subcommands = {IngestCommand.class, TrainCommand.class, GenerateCommand.class})
+        subcommands = {IngestCommand.class, TrainCommand.class, GenerateCommand.class, dev.vouch.jobs.evaluate.EvaluateCommand.class})
 public final class VouchJobsCli implements Runnable {
 
     @Override

@@ -1,0 +1,86 @@
+package dev.vouch.jobs.evaluate;
+
+import static org.apache.spark.sql.functions.*;
+
+import dev.vouch.jobs.common.Tables;
+import dev.vouch.jobs.common.Versioned;
+import dev.vouch.jobs.common.VouchException;
+import dev.vouch.jobs.common.Warehouse;
+import dev.vouch.jobs.train.BiasedAls;
+import dev.vouch.jobs.train.IndexTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The scored opinions of the latest snapshot, indexed and assigned to folds: on Spark for fitting ALS, and collected
+ * to the driver for scoring. Opinions without a score (tags only) take no part.
+ *
+ * @param rated       {@code reviewer_idx, film_idx, rating (normalised), scale_max, fold}, checkpointed
+ * @param truster     trust edges whose two ends both have scored opinions, as reviewer indices
+ * @param scoreCounts the rating distribution: score on its own scale → opinions
+ * @param snapshot    where the data came from and how much there is, for metrics.json
+ */
+record EvaluationData(Dataset<Row> rated, RatingTable table, int[] truster, int[] trustee,
+                      Map<Double, Long> scoreCounts, Map<String, Object> snapshot) {
+
+    static EvaluationData load(SparkSession spark, String warehouseDir, int folds, long seed) {
+        Warehouse warehouse = new Warehouse(spark, warehouseDir);
+        Path snapshotPath = warehouse.latest();
+        Dataset<Row> reviews = warehouse.read(snapshotPath, Tables.REVIEWS);
+        Dataset<Row> scored = reviews.filter(col("score_norm").isNotNull().and(col("score").isNotNull()));
+        Dataset<Row> reviewerIndex = IndexTable.of(scored, "reviewer_id", BiasedAls.REVIEWER).localCheckpoint();
+        Dataset<Row> filmIndex = IndexTable.of(scored, "film_id", BiasedAls.FILM).localCheckpoint();
+        Dataset<Row> rated = scored.join(reviewerIndex, "reviewer_id").join(filmIndex, "film_id")
+                .select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), Folds.of(col("review_id"), folds, seed).as("fold"),
+                        col("score_norm").as(BiasedAls.RATING), col("score"), col("scale_min"), col("scale_max"))
+                .localCheckpoint();
+        List<Row> rows = rated.select(RatingTable.COLUMNS[0], tail(RatingTable.COLUMNS)).collectAsList();
+        if (rows.isEmpty()) {
+            throw new VouchException("the snapshot has no scored opinions to evaluate: " + Versioned.display(snapshotPath));
+        }
+        int reviewers = (int) reviewerIndex.count();
+        int films = (int) filmIndex.count();
+        RatingTable table = RatingTable.of(rows, reviewers, films);
+
+        Dataset<Row> trust = warehouse.read(snapshotPath, Tables.TRUST);
+        List<Row> edges = trust
+                .join(reviewerIndex.toDF("truster_id", "u"), "truster_id")
+                .join(reviewerIndex.toDF("trustee_id", "v"), "trustee_id")
+                .select("u", "v").distinct().orderBy("u", "v").collectAsList();
+        int[] truster = edges.stream().mapToInt(r -> r.getInt(0)).toArray();
+        int[] trustee = edges.stream().mapToInt(r -> r.getInt(1)).toArray();
+
+        Map<Double, Long> scoreCounts = new TreeMap<>();
+        for (double s : table.score) {
+            scoreCounts.merge(s, 1L, Long::sum);
+        }
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("path", Versioned.display(snapshotPath));
+        snapshot.put("id", snapshotPath.getName());
+        snapshot.put("sources", reviews.select("source").distinct().orderBy("source").as(
+                org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        snapshot.put("opinions", reviews.count());
+        snapshot.put("scored_opinions", (long) rows.size());
+        snapshot.put("reviewers", reviewers);
+        snapshot.put("films", films);
+        snapshot.put("trust_edges", trust.count());
+        snapshot.put("trust_edges_between_raters", (long) truster.length);
+        return new EvaluationData(rated.select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), col(BiasedAls.RATING),
+                col("scale_max"), col("fold")), table, truster, trustee, scoreCounts, snapshot);
+    }
+
+    /** The fold's training ratings on Spark, as {@link dev.vouch.jobs.train.BiasedAls#fit} and HyperSearch want. */
+    Dataset<Row> training(int fold) {
+        return rated.filter(col("fold").notEqual(fold)).drop("fold");
+    }
+
+    private static String[] tail(String[] a) {
+        return java.util.Arrays.copyOfRange(a, 1, a.length);
+    }
+}

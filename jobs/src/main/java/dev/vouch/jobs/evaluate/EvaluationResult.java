@@ -1,0 +1,31 @@
+package dev.vouch.jobs.evaluate;
+
+import dev.vouch.jobs.train.HyperSearch;
+import dev.vouch.jobs.train.TrainParams;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one {@code vouch evaluate} run, before it is written out.
+ *
+ * @param chosen      the training parameters used on every fold (after the search, if any)
+ * @param candidates  the search's candidates with their validation RMSE; empty without a search
+ * @param snapshot    data snapshot and counts ({@link EvaluationData#snapshot()})
+ * @param scoreCounts rating distribution, score → opinions
+ */
+record EvaluationResult(EvaluateParams params, TrainParams chosen, List<HyperSearch.Candidate> candidates,
+                        Map<String, Object> snapshot, Map<Double, Long> scoreCounts, List<FoldOutcome> folds,
+                        double searchSeconds, double wallSeconds) {
+    /** Key of our model in every table; the baselines use their own names. */
+    static final String MODEL = "model";
+    static final String GLOBAL_MEAN = "global_mean";
+    static final String BIASES = "biases";
+    static final String POPULARITY = "popularity";
+    static final String MAHOUT = "mahout_item_knn";
+    static final List<String> MODELS = List.of(MODEL, GLOBAL_MEAN, BIASES, POPULARITY, MAHOUT);
+
+    EvaluationResult {
+        candidates = List.copyOf(candidates);
+        folds = List.copyOf(folds);
+    }
+}

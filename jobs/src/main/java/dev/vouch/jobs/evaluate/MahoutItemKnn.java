@@ -1,0 +1,84 @@
+package dev.vouch.jobs.evaluate;
+
+import java.util.List;
+import org.apache.mahout.cf.taste.common.TasteException;
+import org.apache.mahout.cf.taste.impl.common.FastByIDMap;
+import org.apache.mahout.cf.taste.impl.model.GenericDataModel;
+import org.apache.mahout.cf.taste.impl.model.GenericUserPreferenceArray;
+import org.apache.mahout.cf.taste.impl.recommender.GenericItemBasedRecommender;
+import org.apache.mahout.cf.taste.impl.similarity.CachingItemSimilarity;
+import org.apache.mahout.cf.taste.impl.similarity.PearsonCorrelationSimilarity;
+import org.apache.mahout.cf.taste.model.DataModel;
+import org.apache.mahout.cf.taste.model.PreferenceArray;
+import org.apache.mahout.cf.taste.recommender.RecommendedItem;
+
+/**
+ * The Mahout Taste baseline: item-based kNN ({@link GenericItemBasedRecommender}) with Pearson correlation between
+ * films, cached, over the fold's training ratings in normalised units (Pearson does not care about the scale).
+ * Mahout's ids are our reviewer and film indices as longs. Where Mahout has no estimate (an unknown reviewer or film,
+ * or fewer than two co-rated neighbours) {@link #predict} returns NaN and the evaluator falls back and counts it.
+ */
+final class MahoutItemKnn implements FoldModel {
+    /** Similarity pairs kept in memory; Mahout's default (one per film) would evict during every recommend call. */
+    private static final int CACHE_PAIRS = 1_000_000;
+
+    private final GenericItemBasedRecommender recommender;
+
+    MahoutItemKnn(FoldSplit split) {
+        try {
+            DataModel data = dataModel(split);
+            this.recommender = new GenericItemBasedRecommender(data,
+                    new CachingItemSimilarity(new PearsonCorrelationSimilarity(data), CACHE_PAIRS));
+        } catch (TasteException e) {
+            throw new IllegalStateException("Mahout could not build its model: " + e.getMessage(), e);
+        }
+    }
+
+    static DataModel dataModel(FoldSplit split) {
+        FastByIDMap<PreferenceArray> users = new FastByIDMap<>();
+        for (int r = 0; r < split.trainFilms.length; r++) {
+            int[] films = split.trainFilms[r];
+            if (films.length == 0) {
+                continue;
+            }
+            PreferenceArray prefs = new GenericUserPreferenceArray(films.length);
+            prefs.setUserID(0, r);
+            for (int i = 0; i < films.length; i++) {
+                prefs.setItemID(i, films[i]);
+                prefs.setValue(i, (float) split.trainRatings[r][i]);
+            }
+            users.put(r, prefs);
+        }
+        return new GenericDataModel(users);
+    }
+
+    @Override
+    public double predict(int reviewer, int film) {
+        try {
+            return recommender.estimatePreference(reviewer, film);
+        } catch (TasteException e) {
+            // NoSuchUserException / NoSuchItemException: cold start, which the caller's fallback covers.
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public boolean predictsRatings() {
+        return true;
+    }
+
+    @Override
+    public boolean ranks() {
+        return true;
+    }
+
+    @Override
+    public int[] recommend(int reviewer, int k) {
+        try {
+            List<RecommendedItem> items = recommender.recommend(reviewer, k);
+            return items.stream().mapToInt(i -> (int) i.getItemID()).toArray();
+        } catch (TasteException e) {
+            return new int[0];
+        }
+    }
+}
