@@ -35,8 +35,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--bias-reg", description = "Bias damping in pseudo-ratings (default ${DEFAULT-VALUE}).")
     double biasReg = D.biasReg();
 
-    @Option(names = "--search", negatable = true, description = "Search rank and reg-param on a validation split (default on).")
-    boolean search = true;
+    @Option(names = "--no-search", description = "Skip the search; use --rank and --reg-param as given.")
+    boolean noSearch;
 
     @Option(names = "--ranks", split = ",", description = "Ranks to search (default 16,32).")
     List<Integer> ranks = D.ranks();
@@ -54,7 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     SparkOptions sparkOptions;
 
     TrainParams params() {
-        return new TrainParams(rank, regParam, maxIter, biasReg, search, ranks, regParams, D.validationFraction(),
+        return new TrainParams(rank, regParam, maxIter, biasReg, !noSearch, ranks, regParams, D.validationFraction(),
                 D.maxLikedPerReviewer(), D.topSimilar(), seed);
     }
 
