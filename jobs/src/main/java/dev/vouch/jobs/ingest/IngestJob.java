@@ -49,7 +49,7 @@ public final class IngestJob {
             Versioned versions = warehouse.versions();
             String id = versions.newId();
             Path partial = versions.partial(id);
-            Path freshReviews = new Path(partial, "_fresh_reviews");
+            Path freshReviews = new Path(versions.root(), id + ".scratch");
             Map<String, Dataset<Row>> tables = SnapshotAssembler.assemble(staged, request.source(), staging.scale(),
                     reviews -> {
                         progress.step("merging opinions");
@@ -64,7 +64,6 @@ public final class IngestJob {
                 merged.get(table).write().mode("overwrite").parquet(dir);
                 counts.put(table, spark.read().parquet(dir).count());
             }
-            versions.delete(freshReviews);
             progress.step("reconciling");
             List<IngestSummary.FileCount> files = reconcile(readPerFile, spark.read().parquet(
                     new Path(partial, Tables.REJECTS).toString()).filter(col("source").equalTo(request.source())));
@@ -76,6 +75,7 @@ public final class IngestJob {
                     request.format().label(), read, read - rejected, rejected, files, counts, seconds);
             versions.writeText(new Path(partial, "snapshot.json"), json(summary));
             versions.commit(id);
+            versions.delete(freshReviews);
             return summary;
         } finally {
             staged.unpersist();

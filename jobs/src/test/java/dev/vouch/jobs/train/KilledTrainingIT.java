@@ -60,16 +60,18 @@ class KilledTrainingIT {
                         || a.startsWith("-Dio.netty"))
                 .forEach(cmd::add);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), VouchJobsCli.class.getName(), "train",
-                "--warehouse", wh, "--models", models.toString(), "--no-search", "--quiet", "--master", "local[1]"));
+                "--warehouse", wh, "--models", models.toString(), "--no-search", "--quiet", "--master", "local[2]"));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(new File(models.toFile(), "../train.log"))
                 .start();
     }
 
     private static void waitForPartialVersion(Path models, Process training) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Stream<Path> entries = Files.list(models)) {
-                if (entries.anyMatch(e -> e.getFileName().toString().endsWith(".partial"))) {
+                // Kill once the new version holds its first table: midway through writing, before the manifest.
+                if (entries.anyMatch(e -> e.getFileName().toString().endsWith(".partial")
+                        && Files.isDirectory(e.resolve("reviewers")))) {
                     return;
                 }
             }

@@ -31,11 +31,8 @@ class PlantedStructureIT {
     private final Map<String, String> groupOf = new HashMap<>();
     private Path model;
 
-    @TempDir
-    Path tmp;
-
     @BeforeAll
-    void trainOnSyntheticData() throws IOException {
+    void trainOnSyntheticData(@TempDir Path tmp) throws IOException {
         Path synthetic = tmp.resolve("synthetic");
         SyntheticOpinions.write(synthetic, SyntheticOpinions.Params.defaults().withSize(120, 300, 6_000).withSeed(7));
         List<String> groups = Files.readAllLines(synthetic.resolve("groups.csv"));
