@@ -55,10 +55,12 @@ function showBanner(kind, ...content) {
   banner.hidden = false;
 }
 
-function setServiceStatus(text, kind) {
+function setServiceStatus(text, kind, title) {
   const el = document.getElementById('service-status');
   el.className = `service-status service-status--${kind}`;
   el.textContent = text;
+  if (title) el.title = title;
+  else el.removeAttribute('title');
 }
 
 async function waitUntilReady() {
@@ -66,7 +68,7 @@ async function waitUntilReady() {
   if (r.ready) {
     ready = true;
     banner.hidden = true;
-    setServiceStatus(`Model ${r.version}`, 'ok');
+    setServiceStatus('Ready', 'ok', `Model version ${r.version}`);
     await checkTrusted();
     refresh();
     return;

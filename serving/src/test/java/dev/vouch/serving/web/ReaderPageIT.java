@@ -98,6 +98,16 @@ class ReaderPageIT {
                 && browser.all(".card--skeleton").isEmpty());
         assertThat(text("#seen")).contains(seenTitle);
 
+        // Rate another film: it leaves the list too, and the rating is listed.
+        WebElement rated = browser.all(".card").get(1);
+        String ratedId = rated.getDomAttribute("data-film-id");
+        String ratedTitle = rated.findElement(By.cssSelector(".card__title")).getText();
+        rated.findElement(By.cssSelector("[data-action=rate]")).click();
+        rated.findElement(By.cssSelector(".rate input")).sendKeys("4", Keys.ENTER);
+        browser.await("the rated film to disappear", d -> card(ratedId) == null && browser.all(".card").size() > 0
+                && browser.all(".card--skeleton").isEmpty());
+        assertThat(text("#seen")).contains(ratedTitle);
+
         // Open a film: its similar films and what the trusted reviewer made of it.
         WebElement next = browser.all(".card").get(0);
         String nextTitle = next.findElement(By.cssSelector(".card__title")).getText();
@@ -111,11 +121,12 @@ class ReaderPageIT {
 
         // Reload: the trust set and the seen film survive (localStorage and the URL).
         String url = (String) browser.script("return location.href;");
-        assertThat(url).contains("#t=").contains("&s=");
+        assertThat(url).contains("#t=").contains("&s=").contains("&r=");
         browser.driver().navigate().refresh();
         browser.await("suggestions after reload", d -> browser.all(".card:not(.card--skeleton)").size() > 0);
         assertThat(text(".trusted__name")).isEqualTo(model.reviewerName());
         assertThat(card(seenId)).isNull();
+        assertThat(card(ratedId)).isNull();
 
         // A shared link alone (nothing in localStorage) restores it too.
         browser.script("localStorage.clear();");
@@ -139,6 +150,8 @@ class ReaderPageIT {
                 "return document.querySelector('.card').getBoundingClientRect().width <= 390;"));
         assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth;"))
                 .as("no horizontal scrolling at phone width").isTrue();
+        browser.script("window.scrollTo(0, 0);");
+        browser.screenshot("page-phone");
         browser.script("document.getElementById('results-heading').scrollIntoView();");
         browser.screenshot("suggestions-phone");
         browser.viewport(Browser.DESKTOP);
