@@ -1,6 +1,6 @@
 package dev.vouch.serving.web;
 
-import dev.vouch.serving.model.ModelFixture;
+import dev.vouch.serving.e2e.EmbeddedDataModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,11 +9,8 @@ import java.nio.file.Path;
 /**
  * The model the browser test serves, and the reviewer it looks for in it.
  *
- * <p>The primary path is a model trained from the embedded data (data/reviews plus the seeded synthetic set) by the
- * jobs CLI beforehand: {@code VOUCH_E2E_MODELS} (system property, else environment variable) names its models
- * folder, the one holding {@code CURRENT}. Serving cannot have Spark on its classpath, so this test never trains.
- * Without the variable it falls back to the tiny {@link ModelFixture}, so the page is still exercised in a real
- * browser against a real server.
+ * <p>The model is trained from the embedded data (data/reviews plus the seeded synthetic set) by the jobs CLI in its
+ * own JVM ({@link EmbeddedDataModel}), or taken from {@code VOUCH_E2E_MODELS} when that names a ready models folder.
  *
  * @param modelsDir    folder with the versions and CURRENT
  * @param query        what the reader types into the reviewer search
@@ -24,21 +21,14 @@ record PageModel(Path modelsDir, String query, String reviewerName, boolean embe
     static final String VARIABLE = "VOUCH_E2E_MODELS";
 
     static PageModel resolve() {
-        String given = System.getProperty(VARIABLE, System.getenv(VARIABLE));
-        if (given != null && !given.isBlank()) {
-            Path dir = Path.of(given).toAbsolutePath();
-            if (!Files.isRegularFile(dir.resolve("CURRENT"))) {
-                throw new IllegalStateException(VARIABLE + "=" + given + " holds no CURRENT: train a model there first "
-                        + "(vouch ingest … && vouch train --models " + given + ")");
-            }
-            // Inès Duarte is one of the six reviewers of data/reviews; typed without the accent on purpose.
-            return new PageModel(dir, "ines", "Inès Duarte", true);
-        }
         try {
-            Path dir = ModelFixture.create(Files.createTempDirectory("vouch-page-fixture"));
-            return new PageModel(dir, "mig", "Miguel Félix", false);
+            // Inès Duarte is one of the six reviewers of data/reviews; typed without the accent on purpose.
+            return new PageModel(EmbeddedDataModel.modelsDir().toAbsolutePath(), "ines", "Inès Duarte", true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
