@@ -2,6 +2,7 @@ package dev.vouch.jobs.evaluate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.jobs.common.JobOptions;
+import dev.vouch.jobs.common.Progress;
 import dev.vouch.jobs.common.SparkOptions;
 import dev.vouch.jobs.common.SparkSessions;
 import dev.vouch.jobs.train.TrainParams;
@@ -74,9 +75,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EvaluateParams p = params();
-        EvaluationResult result = new EvaluateJob(SparkSessions.open("evaluate", sparkOptions), job.progress())
+        Progress progress = job.progress();
+        EvaluationResult result = new EvaluateJob(SparkSessions.open("evaluate", sparkOptions), progress)
                 .run(warehouse, p);
-        job.progress().step("writing the report");
+        progress.step("writing metrics.json, report.md and charts to " + report);
         Path dir = Reports.write(result, Path.of(report));
         Map<String, Object> summary = Summaries.cli(result, dir.toString());
         if (job.json) {

@@ -45,19 +45,33 @@ public final class EvaluateJob {
             candidates.forEach(c -> progress.note(String.format("rank %d, reg %.3f: validation RMSE %.4f",
                     c.rank(), c.regParam(), c.validationRmse())));
         }
-        double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
         progress.note(String.format("using rank %d, reg-param %.3f, %d iterations, bias damping %.1f", chosen.rank(),
                 chosen.regParam(), chosen.maxIter(), chosen.biasReg()));
+        PriorRanking.Choice prior = choosePrior(data, params, chosen);
+        double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
 
         List<FoldOutcome> folds = new ArrayList<>();
         for (int f = 0; f < params.folds(); f++) {
-            folds.add(fold(data, f, params, chosen));
+            folds.add(fold(data, f, params, chosen, prior.weight()));
         }
-        return new EvaluationResult(params, chosen, candidates, data.snapshot(), data.scoreCounts(), folds,
+        return new EvaluationResult(params, chosen, candidates, prior, data.snapshot(), data.scoreCounts(), folds,
                 searchSeconds, (System.nanoTime() - start) / 1e9);
     }
 
-    private FoldOutcome fold(EvaluationData data, int f, EvaluateParams params, TrainParams chosen) {
+    /** The ranking's popularity weight, tuned on an inner split of fold 1's training part only. */
+    private PriorRanking.Choice choosePrior(EvaluationData data, EvaluateParams params, TrainParams chosen) {
+        progress.step("choosing the ranking's popularity weight on an inner split of fold 1's training part");
+        FoldSplit inner = new FoldSplit(data.table().innerSplit(0), 0);
+        FactorModel model = FactorModel.collect(new BiasedAls(chosen).fit(data.innerTraining(0)), inner);
+        PriorRanking.Choice choice = PriorRanking.choose(model, inner, params.maxRanked(), params.seed());
+        choice.candidates().forEach(c -> progress.note(String.format("weight %.2f: validation NDCG@10 %.4f",
+                c.weight(), c.ndcg())));
+        progress.note(String.format("using weight %.2f (popularity alone: %.4f)", choice.weight(),
+                choice.popularityNdcg()));
+        return choice;
+    }
+
+    private FoldOutcome fold(EvaluationData data, int f, EvaluateParams params, TrainParams chosen, double weight) {
         String name = "fold " + (f + 1) + "/" + params.folds();
         progress.step(name + ": fitting biased ALS on the other folds");
         long fitStart = System.nanoTime();
@@ -72,7 +86,9 @@ public final class EvaluateJob {
                 + " held-out films)", name, split.testRows.length, ranked.length, relevant.size()));
         FoldEvaluator evaluator = new FoldEvaluator(split, relevant, ranked);
         Map<String, FoldModel> models = new LinkedHashMap<>();
-        models.put(MODEL, ours);
+        PriorRanking ranking = new PriorRanking(ours, split, weight);
+        models.put(MODEL, ranking);
+        models.put(MODEL_PREDICTION_ONLY, ours);
         models.put(GLOBAL_MEAN, new GlobalMeanModel(split));
         models.put(BIASES, ours.biasesOnly());
         models.put(POPULARITY, new PopularityModel(split));
@@ -86,7 +102,7 @@ public final class EvaluateJob {
         TrustScores trust = null;
         if (data.truster().length > 0) {
             progress.step(name + ": trust evaluation over " + data.truster().length + " trust edges");
-            trust = new TrustEvaluator(split, relevant, ours).evaluate(data.truster(), data.trustee());
+            trust = new TrustEvaluator(split, relevant, ranking).evaluate(data.truster(), data.trustee());
             progress.note(String.format("%d edges: trustee's list NDCG@10 %.4f vs popularity %.4f (wins %d, losses %d)",
                     trust.edges(), trust.trusteeNdcg(), trust.popularityNdcg(), trust.wins(), trust.losses()));
         }

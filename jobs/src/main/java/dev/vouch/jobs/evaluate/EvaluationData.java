@@ -29,6 +29,9 @@ import org.apache.spark.sql.SparkSession;
 record EvaluationData(Dataset<Row> rated, RatingTable table, int[] truster, int[] trustee,
                       Map<Double, Long> scoreCounts, Map<String, Object> snapshot) {
 
+    /** One in this many training ratings of fold 1 is the inner validation split that tunes the ranking. */
+    static final int INNER_PARTS = 10;
+
     static EvaluationData load(SparkSession spark, String warehouseDir, int folds, long seed) {
         Warehouse warehouse = new Warehouse(spark, warehouseDir);
         Path snapshotPath = warehouse.latest();
@@ -38,7 +41,8 @@ record EvaluationData(Dataset<Row> rated, RatingTable table, int[] truster, int[
         Dataset<Row> filmIndex = IndexTable.of(scored, "film_id", BiasedAls.FILM).localCheckpoint();
         Dataset<Row> rated = scored.join(reviewerIndex, "reviewer_id").join(filmIndex, "film_id")
                 .select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), Folds.of(col("review_id"), folds, seed).as("fold"),
-                        col("score_norm").as(BiasedAls.RATING), col("score"), col("scale_min"), col("scale_max"))
+                        col("score_norm").as(BiasedAls.RATING), col("score"), col("scale_min"), col("scale_max"),
+                        Folds.of(col("review_id"), INNER_PARTS, seed + 1).equalTo(0).as("inner"))
                 .localCheckpoint();
         List<Row> rows = rated.select(RatingTable.COLUMNS[0], tail(RatingTable.COLUMNS)).collectAsList();
         if (rows.isEmpty()) {
@@ -72,12 +76,17 @@ record EvaluationData(Dataset<Row> rated, RatingTable table, int[] truster, int[
         snapshot.put("trust_edges", trust.count());
         snapshot.put("trust_edges_between_raters", (long) truster.length);
         return new EvaluationData(rated.select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), col(BiasedAls.RATING),
-                col("scale_max"), col("fold")), table, truster, trustee, scoreCounts, snapshot);
+                col("scale_max"), col("fold"), col("inner")), table, truster, trustee, scoreCounts, snapshot);
     }
 
     /** The fold's training ratings on Spark, as {@link dev.vouch.jobs.train.BiasedAls#fit} and HyperSearch want. */
     Dataset<Row> training(int fold) {
-        return rated.filter(col("fold").notEqual(fold)).drop("fold");
+        return rated.filter(col("fold").notEqual(fold)).drop("fold", "inner");
+    }
+
+    /** The inner training part of {@code fold}'s training ratings ({@link RatingTable#innerSplit}). */
+    Dataset<Row> innerTraining(int fold) {
+        return rated.filter(col("fold").notEqual(fold).and(not(col("inner")))).drop("fold", "inner");
     }
 
     private static String[] tail(String[] a) {

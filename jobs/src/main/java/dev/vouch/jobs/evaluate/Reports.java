@@ -1,6 +1,7 @@
 package dev.vouch.jobs.evaluate;
 
 import static dev.vouch.jobs.evaluate.Summaries.num;
+import static dev.vouch.jobs.evaluate.Summaries.obj;
 import static dev.vouch.jobs.evaluate.Summaries.round;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,6 +75,7 @@ final class Reports {
         m.put("max_iter", p.maxIter());
         m.put("bias_reg", p.biasReg());
         m.put("train_seed", p.seed());
+        m.put("popularity_weight", r.prior().weight());
         m.put("searched", r.params().train().search());
         m.put("max_ranked_reviewers", r.params().maxRanked());
         m.put("k", FoldEvaluator.K);
@@ -91,6 +93,10 @@ final class Reports {
         r.candidates().forEach(x -> c.add(Summaries.obj("rank", x.rank(), "reg_param", x.regParam(),
                 "validation_rmse", x.validationRmse())));
         m.put("candidates", c);
+        m.put("ranking_prior", obj("where", "an inner " + (100 / EvaluationData.INNER_PARTS) + "% split of fold 1's "
+                        + "training part, model refitted on the rest; NDCG@10", "weight", r.prior().weight(),
+                "popularity_ndcg_at_10", r.prior().popularityNdcg(), "candidates", r.prior().candidates().stream()
+                        .map(x -> obj("weight", x.weight(), "ndcg_at_10", x.ndcg())).toList()));
         return m;
     }
 
@@ -99,6 +105,8 @@ final class Reports {
         m.put("folds", "fold = pmod(xxhash64(review_id, seed), k) over scored opinions; train on k−1 folds, test on one");
         m.put("rating_scale", "errors on each opinion's own scale: prediction_norm × scale_max, clipped to "
                 + "[scale_min, scale_max], against score");
+        m.put("model_ranking", "log(1 + training ratings of the film) + popularity_weight × z, z = (model score − "
+                + "reviewer mean) / max(reviewer sd, 0.05); model_prediction_only ranks by z alone");
         m.put("relevant", "a held-out film rated at or above the reviewer's mean training rating");
         m.put("ranking", "per fold, test reviewers with training ratings and at least one relevant held-out film; at "
                 + "most max_ranked_reviewers of them (seeded sample), the same for every model; candidates are the "
@@ -106,7 +114,7 @@ final class Reports {
         m.put("coverage", "distinct films in any ranked reviewer's top 10 / films with a training rating in the fold");
         m.put("global_mean", "ranks nothing (every film scores the same): ranking metrics are null");
         m.put("popularity", "ranks by number of training ratings; predicts no ratings: rmse and mae are null");
-        m.put("mahout_item_knn", "Mahout Taste GenericItemBasedRecommender, Pearson item similarity (cached); where it "
+        m.put("mahout_item_knn", "Mahout Taste GenericItemBasedRecommender, log-likelihood item similarity (cached); where it "
                 + "has no estimate the reviewer's training mean is used and counted as a fallback");
         m.put("trust", "for u trusts v: v's liked training films (best first), then films v did not rate by the "
                 + "model's prediction for v, minus films u rated in training; scored against u's relevant held-out "

@@ -93,11 +93,13 @@ final class Summaries {
         Map<String, Object> out = new LinkedHashMap<>(aggregate(r.folds(), EvaluationResult.MODEL, false));
         Map<String, Object> baselines = new LinkedHashMap<>();
         for (String m : EvaluationResult.MODELS) {
-            if (!m.equals(EvaluationResult.MODEL)) {
+            if (!m.startsWith(EvaluationResult.MODEL)) {
                 baselines.put(m, aggregate(r.folds(), m, false));
             }
         }
         out.put("baselines", baselines);
+        out.put("variants", obj(EvaluationResult.MODEL_PREDICTION_ONLY,
+                aggregate(r.folds(), EvaluationResult.MODEL_PREDICTION_ONLY, false)));
         out.put("trust", trust(r.folds(), false));
         out.put("folds", r.params().folds());
         out.put("seed", r.params().seed());

@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
 /**
  * "If you trust this reviewer, watch…", measured. For a trust edge (u trusts v) on a fold: v's suggestions are the
  * films v liked in training (rated at or above v's own mean; best first — a z-score would give the same order within
- * one reviewer), then the films v did not rate, by our model's prediction for v. Films u rated in training are left
+ * one reviewer), then the films v did not rate, in our model's ranking for v ({@link PriorRanking}). Films u rated in
+ * training are left
  * out. Films v rated below their own mean are never suggested: v does not vouch for them. The model was fitted
  * without the fold's held-out ratings, so u's test ratings are never seen. The list is scored against u's held-out
  * liked films and compared with popularity's and our model's own top 10 for u. The blend fuses the lists of all of
@@ -27,11 +28,11 @@ final class TrustEvaluator {
 
     private final FoldSplit split;
     private final Map<Integer, Set<Integer>> relevant;
-    private final FactorModel model;
+    private final PriorRanking model;
     private final PopularityModel popularity;
     private final Map<Integer, int[]> unratedTop = new ConcurrentHashMap<>();
 
-    TrustEvaluator(FoldSplit split, Map<Integer, Set<Integer>> relevant, FactorModel model) {
+    TrustEvaluator(FoldSplit split, Map<Integer, Set<Integer>> relevant, PriorRanking model) {
         this.split = split;
         this.relevant = relevant;
         this.model = model;
@@ -84,11 +85,11 @@ final class TrustEvaluator {
             }
         }
         int[] cached = unratedTop.computeIfAbsent(v, x -> TopK.of(split.catalogue,
-                f -> split.ratedInTraining(v, f), f -> model.score(v, f), CACHED));
+                f -> split.ratedInTraining(v, f), f -> model.rankScore(v, f), CACHED));
         int[] unrated = cached;
         if (cached.length == CACHED && Arrays.stream(cached).filter(f -> !split.ratedInTraining(u, f)).count() < K - n) {
             unrated = TopK.of(split.catalogue, f -> split.ratedInTraining(v, f) || split.ratedInTraining(u, f),
-                    f -> model.score(v, f), K);
+                    f -> model.rankScore(v, f), K);
         }
         for (int f : unrated) {
             if (n < K && !split.ratedInTraining(u, f)) {
