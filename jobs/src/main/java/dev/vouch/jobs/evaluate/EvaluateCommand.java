@@ -35,7 +35,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of folds, sampling and training (default ${DEFAULT-VALUE}).")
     long seed = EvaluateParams.DEFAULT_SEED;
 
-    @Option(names = "--search", negatable = true,
+    // defaultValue and fallbackValue both "true": without them picocli's negatable option toggles its default, and
+    // --no-search would leave the search on.
+    @Option(names = "--search", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Search rank and reg-param once, on fold 1's training part (default on).")
     boolean search = true;
 
