@@ -116,8 +116,8 @@ final class Reports {
         m.put("popularity", "ranks by number of training ratings; predicts no ratings: rmse and mae are null");
         m.put("mahout_item_knn", "Mahout Taste GenericItemBasedRecommender, log-likelihood item similarity (cached); where it "
                 + "has no estimate the reviewer's training mean is used and counted as a fallback");
-        m.put("trust", "for u trusts v: v's liked training films (best first), then films v did not rate by the "
-                + "model's prediction for v, minus films u rated in training; scored against u's relevant held-out "
+        m.put("trust", "for u trusts v: v's liked training films (best first), then films v did not rate in our model's ranking for v ("
+                + "model_ranking), minus films u rated in training; scored against u's relevant held-out "
                 + "films and compared with popularity's list for u; blend = reciprocal-rank fusion of all u's trustees");
         return m;
     }
