@@ -44,11 +44,12 @@ public final class BiasedAls {
             Dataset<Row> residuals = biases.apply(r)
                     .withColumn("residual", col(RATING).minus(col("baseline")))
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            // Few ALS blocks: one per core is enough for the data sizes a single job sees; more only add shuffles.
-            int blocks = Math.max(2, ratings.sparkSession().sparkContext().defaultParallelism());
+            // Few ALS blocks: every block is a task in each of ALS's many stages, and for the data a local job sees
+            // per-task overhead dominates the least-squares work. A cluster run gets one block per 4 partitions.
+            int blocks = Math.max(2, ratings.sparkSession().sparkContext().defaultParallelism() / 4);
             ALSModel als = new ALS().setRank(rank).setNumUserBlocks(blocks).setNumItemBlocks(blocks).setRegParam(regParam).setMaxIter(maxIter).setSeed(seed)
                     .setUserCol(REVIEWER).setItemCol(FILM).setRatingCol("residual")
-                    .setImplicitPrefs(false).setNonnegative(false).setColdStartStrategy("nan")
+                    .setImplicitPrefs(false).setNonnegative(false).setColdStartStrategy("nan").setCheckpointInterval(4)
                     .fit(residuals);
             return new BiasedAlsModel(biases, als, rank);
         } finally {

@@ -30,7 +30,9 @@ public final class HyperSearch {
         try {
             for (int rank : params.ranks()) {
                 for (double reg : params.regParams()) {
-                    BiasedAlsModel model = new BiasedAls(rank, reg, params.maxIter(), params.biasReg(), params.seed())
+                    // Fewer iterations while searching: candidates rank the same well before ALS converges.
+                    BiasedAlsModel model = new BiasedAls(rank, reg, Math.max(4, params.maxIter() * 2 / 3),
+                            params.biasReg(), params.seed())
                             .fit(train);
                     candidates.add(new Candidate(rank, reg, rmse(model.predict(validation))));
                 }

@@ -9,7 +9,6 @@ import dev.vouch.jobs.generate.SyntheticOpinions;
 import dev.vouch.jobs.ingest.IngestJob;
 import dev.vouch.jobs.ingest.IngestRequest;
 import dev.vouch.jobs.ingest.SourceFormat;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Killing a training run midway (kill -9 of its JVM while it writes) must leave CURRENT and the old model as they were. */
 class KilledTrainingIT {
+    private static final Path LOG = Path.of("target", "killed-training.log");
+
     @TempDir
     Path tmp;
 
@@ -56,13 +57,12 @@ class KilledTrainingIT {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // The same Spark JVM flags this test JVM was started with (surefire's argLine).
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.")
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xss") || a.startsWith("-Djdk.")
                         || a.startsWith("-Dio.netty"))
                 .forEach(cmd::add);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), VouchJobsCli.class.getName(), "train",
                 "--warehouse", wh, "--models", models.toString(), "--no-search", "--quiet", "--master", "local[2]"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(new File(models.toFile(), "../train.log"))
-                .start();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
     }
 
     private static void waitForPartialVersion(Path models, Process training) throws Exception {
@@ -75,7 +75,10 @@ class KilledTrainingIT {
                     return;
                 }
             }
-            assertThat(training.isAlive()).as("training ended before it started writing").isTrue();
+            if (!training.isAlive()) {
+                throw new AssertionError("training ended (exit " + training.exitValue() + ") before it started writing:\n"
+                        + Files.readString(LOG));
+            }
             Thread.sleep(20);
         }
         throw new AssertionError("training never started writing a version");
