@@ -66,8 +66,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (job.json) {
             System.out.println(new ObjectMapper().writeValueAsString(s));
         } else {
-            System.out.printf("published model %s%n  %s%n  from %s%n  params %s%n  validation RMSE %.4f%n  rows %s%n  %.1f s%n",
-                    s.version(), s.path(), s.snapshot(), s.params(), s.validationRmse(), s.rows(), s.seconds());
+            System.out.printf("published model %s%n  %s%n  from %s%n  params %s%n  validation RMSE %s%n  rows %s%n  %.1f s%n",
+                    s.version(), s.path(), s.snapshot(), s.params(),
+                    s.validationRmse() == null ? "n/a (no search)" : String.format("%.4f", s.validationRmse()),
+                    s.rows(), s.seconds());
         }
         return 0;
     }

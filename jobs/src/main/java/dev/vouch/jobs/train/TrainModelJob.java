@@ -32,7 +32,7 @@ public final class TrainModelJob {
     }
 
     public record Summary(String version, String path, String snapshot, Map<String, Object> params,
-                          Map<String, Long> rows, double validationRmse, double seconds) {}
+                          Map<String, Long> rows, Double validationRmse, double seconds) {}
 
     public Summary run(String warehouseDir, String modelsDir, TrainParams params) {
         long started = System.nanoTime();
@@ -73,7 +73,7 @@ public final class TrainModelJob {
                 rows.put(t.getKey(), draft.write(t.getKey(), t.getValue()));
             }
             Map<String, Object> paramMap = params(chosen);
-            double validation = search == null ? Double.NaN : search.candidates().stream()
+            Double validation = search == null ? null : search.candidates().stream()
                     .mapToDouble(HyperSearch.Candidate::validationRmse).min().orElse(Double.NaN);
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("source_snapshot", Versioned.display(snapshot));
