@@ -21,7 +21,9 @@ for a in "$@"; do
   case "$a" in
     --prepare-only) prepare_only=1 ;;
     -h|--help) sed -n 2,9p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) notebooks+=("$(cd "$(dirname "$a")" && pwd)/$(basename "$a")") ;;
+    *) if [[ -f "$a" ]]; then notebooks+=("$(cd "$(dirname "$a")" && pwd)/$(basename "$a")")
+       elif [[ -f "$HERE/$a" ]]; then notebooks+=("$HERE/$a")
+       else echo "run-all: no notebook $a" >&2; exit 2; fi ;;
   esac
 done
 if [[ ${#notebooks[@]} -eq 0 ]]; then

@@ -3,10 +3,12 @@
 The kernelspec's argv is: python3 launch.py JAVA [JVM ARGS...] MAIN_CLASS CONNECTION_FILE.
 
 About one start in four on a busy machine, the rapaio kernel binds its sockets but its shell socket never delivers
-a message (jeromq; the JVM is alive, so Jupyter waits for the full start-up timeout and gives up). This wrapper asks
-the new kernel for kernel_info itself, on the same ports Jupyter uses; when no reply comes within ANSWER_SECONDS of
-the shell socket being bound, it kills the JVM and starts it again on the same ports. Jupyter's client reconnects by
-itself (ZeroMQ) and keeps asking, so the restart is invisible to it apart from the delay.
+a message (jeromq; the JVM is alive, so Jupyter waits for its whole start-up timeout and gives up). The kernel logs
+every shell message it takes ("[ShellChannel]: Handling message: ..."). This wrapper relays that log and, to be sure
+a message comes, asks for kernel_info itself on the ports Jupyter uses. A kernel whose shell has taken any message
+within ANSWER_SECONDS of binding is healthy and is never touched again; one that has not is killed and started
+again on the same ports. Jupyter's client reconnects by itself (ZeroMQ) and keeps asking for kernel_info until the
+new kernel answers, so a restart only costs time.
 """
 import os
 import signal
@@ -19,7 +21,7 @@ from jupyter_client import BlockingKernelClient
 
 ATTEMPTS = int(os.environ.get("VOUCH_KERNEL_ATTEMPTS", "5"))
 BIND_SECONDS = 120      # JVM start until the shell socket is bound (JShell start-up is slow on a busy machine)
-ANSWER_SECONDS = 20     # shell bound until a kernel_info_reply; a healthy kernel answers in one or two seconds
+ANSWER_SECONDS = float(os.environ.get("VOUCH_KERNEL_ANSWER_SECONDS", "20"))  # shell bound until it takes a message
 
 
 def log(message):
@@ -27,10 +29,11 @@ def log(message):
 
 
 class Kernel:
-    """One JVM, its stderr relayed to ours, with an event set once the shell socket is bound."""
+    """One JVM, its stderr relayed to ours; events for 'shell bound' and 'shell took a message'."""
 
     def __init__(self, command):
         self.bound = threading.Event()
+        self.hearing = threading.Event()
         self.process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, errors="replace")
         threading.Thread(target=self._relay, daemon=True).start()
 
@@ -38,27 +41,35 @@ class Kernel:
         for line in self.process.stderr:
             if "[ShellChannel]: Binding" in line:
                 self.bound.set()
+            elif "[ShellChannel]:" in line and "message" in line:   # "Handling message: …", "Unhandled message: …"
+                self.hearing.set()
             sys.stderr.write(line)
             sys.stderr.flush()
 
+    def alive(self):
+        return self.process.poll() is None
+
     def stop(self):
-        if self.process.poll() is None:
+        if self.alive():
             self.process.kill()
         self.process.wait()
 
 
-def answers(connection_file, kernel):
-    """True when the kernel replies to kernel_info in time (asked on the ports Jupyter uses)."""
-    if not kernel.bound.wait(BIND_SECONDS) or kernel.process.poll() is not None:
+def hears(connection_file, kernel):
+    """True once the kernel's shell takes a message, ours or anyone's, within ANSWER_SECONDS of binding."""
+    if not kernel.bound.wait(BIND_SECONDS) or not kernel.alive():
         return False
     client = BlockingKernelClient(connection_file=connection_file)
     client.load_connection_file()
-    client.start_channels()
+    client.start_channels(iopub=False, stdin=False, hb=False, control=False)
     try:
-        client.wait_for_ready(timeout=ANSWER_SECONDS)
-        return True
-    except RuntimeError:
-        return False
+        deadline = time.monotonic() + ANSWER_SECONDS
+        while time.monotonic() < deadline and kernel.alive():
+            if kernel.hearing.is_set():
+                return True
+            client.kernel_info()
+            kernel.hearing.wait(1.0)
+        return kernel.hearing.is_set()
     finally:
         client.stop_channels()
 
@@ -71,7 +82,7 @@ def main(argv):
     kernel = None
 
     def forward(signum, _frame):
-        if kernel is not None and kernel.process.poll() is None:
+        if kernel is not None and kernel.alive():
             kernel.process.send_signal(signum)
         if signum == signal.SIGTERM:
             sys.exit(128 + signum)
@@ -81,7 +92,7 @@ def main(argv):
     for attempt in range(1, ATTEMPTS + 1):
         started = time.monotonic()
         kernel = Kernel(command)
-        if answers(connection_file, kernel):
+        if hears(connection_file, kernel):
             if attempt > 1:
                 log(f"kernel answered on attempt {attempt}")
             break
