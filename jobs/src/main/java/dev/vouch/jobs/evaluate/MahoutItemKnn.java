@@ -6,6 +6,8 @@ import org.apache.mahout.cf.taste.impl.common.FastByIDMap;
 import org.apache.mahout.cf.taste.impl.model.GenericDataModel;
 import org.apache.mahout.cf.taste.impl.model.GenericUserPreferenceArray;
 import org.apache.mahout.cf.taste.impl.recommender.GenericItemBasedRecommender;
+import org.apache.mahout.cf.taste.impl.recommender.PreferredItemsNeighborhoodCandidateItemsStrategy;
+import org.apache.mahout.cf.taste.impl.recommender.SamplingCandidateItemsStrategy;
 import org.apache.mahout.cf.taste.impl.similarity.CachingItemSimilarity;
 import org.apache.mahout.cf.taste.impl.similarity.LogLikelihoodSimilarity;
 import org.apache.mahout.cf.taste.model.DataModel;
@@ -28,8 +30,16 @@ final class MahoutItemKnn implements FoldModel {
 
     MahoutItemKnn(FoldSplit split) {
         DataModel data = dataModel(split);
-        this.recommender = new GenericItemBasedRecommender(data,
-                new CachingItemSimilarity(new LogLikelihoodSimilarity(data), CACHE_PAIRS));
+        try {
+            // Mahout's default candidate strategy scores every film co-rated with any of the reviewer's films — on
+            // ml-latest-small nearly the whole catalogue per reviewer. Mahout's own sampling strategy bounds it.
+            this.recommender = new GenericItemBasedRecommender(data,
+                    new CachingItemSimilarity(new LogLikelihoodSimilarity(data), CACHE_PAIRS),
+                    new SamplingCandidateItemsStrategy(data.getNumUsers(), data.getNumItems()),
+                    new PreferredItemsNeighborhoodCandidateItemsStrategy());
+        } catch (TasteException e) {
+            throw new IllegalStateException("Mahout data model: " + e.getMessage(), e);
+        }
     }
 
     static DataModel dataModel(FoldSplit split) {
