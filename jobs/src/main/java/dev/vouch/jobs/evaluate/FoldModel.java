@@ -8,11 +8,15 @@ interface FoldModel {
     /** A normalised (score / scale_max) prediction, or NaN when the model has none for this pair. */
     double predict(int reviewer, int film);
 
-    /** Whether the model predicts ratings at all; popularity does not. */
-    boolean predictsRatings();
+    /** Whether the model predicts ratings at all; popularity does not. Most models do. */
+    default boolean predictsRatings() {
+        return true;
+    }
 
-    /** Whether the model can rank films; global mean cannot (every film gets the same score). */
-    boolean ranks();
+    /** Whether the model can rank films; global mean cannot (every film gets the same score). Most models can. */
+    default boolean ranks() {
+        return true;
+    }
 
     /**
      * At most {@code k} films of the fold's catalogue that the reviewer did not rate in training, best first; ties go

@@ -17,11 +17,6 @@ final class GlobalMeanModel implements FoldModel {
     }
 
     @Override
-    public boolean predictsRatings() {
-        return true;
-    }
-
-    @Override
     public boolean ranks() {
         return false;
     }

@@ -71,16 +71,6 @@ final class MahoutItemKnn implements FoldModel {
     }
 
     @Override
-    public boolean predictsRatings() {
-        return true;
-    }
-
-    @Override
-    public boolean ranks() {
-        return true;
-    }
-
-    @Override
     public int[] recommend(int reviewer, int k) {
         try {
             List<RecommendedItem> items = recommender.recommend(reviewer, k);

@@ -22,11 +22,6 @@ final class PopularityModel implements FoldModel {
     }
 
     @Override
-    public boolean ranks() {
-        return true;
-    }
-
-    @Override
     public int[] recommend(int reviewer, int k) {
         return TopK.of(split.catalogue, f -> split.ratedInTraining(reviewer, f), f -> split.filmCount[f], k);
     }

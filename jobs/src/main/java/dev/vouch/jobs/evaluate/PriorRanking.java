@@ -69,16 +69,6 @@ final class PriorRanking implements FoldModel {
     }
 
     @Override
-    public boolean predictsRatings() {
-        return true;
-    }
-
-    @Override
-    public boolean ranks() {
-        return true;
-    }
-
-    @Override
     public int[] recommend(int reviewer, int k) {
         return TopK.of(split.catalogue, f -> split.ratedInTraining(reviewer, f), f -> rankScore(reviewer, f), k);
     }
