@@ -1,7 +1,7 @@
 package dev.vouch.jobs.evaluate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.jobs.common.JobOptions;
+import dev.vouch.jobs.common.JsonText;
 import dev.vouch.jobs.common.Progress;
 import dev.vouch.jobs.common.SparkOptions;
 import dev.vouch.jobs.common.SparkSessions;
@@ -84,7 +84,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Path dir = Reports.write(result, Path.of(report));
         Map<String, Object> summary = Summaries.cli(result, dir.toString());
         if (job.json) {
-            System.out.println(new ObjectMapper().writeValueAsString(summary));
+            System.out.println(JsonText.oneLine(summary));
         } else {
             System.out.println(text(result, dir));
         }

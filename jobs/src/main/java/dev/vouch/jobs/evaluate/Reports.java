@@ -4,8 +4,7 @@ import static dev.vouch.jobs.evaluate.Summaries.num;
 import static dev.vouch.jobs.evaluate.Summaries.obj;
 import static dev.vouch.jobs.evaluate.Summaries.round;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vouch.jobs.common.JsonText;
 import dev.vouch.jobs.common.VouchException;
 import dev.vouch.jobs.train.TrainParams;
 import java.io.IOException;
@@ -31,8 +30,7 @@ final class Reports {
     static Path write(EvaluationResult r, Path dir) {
         try {
             Files.createDirectories(dir);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(dir.resolve(METRICS_JSON).toFile(), metrics(r));
+            Files.writeString(dir.resolve(METRICS_JSON), JsonText.pretty(metrics(r)));
             List<String> charts = Charts.write(r, dir);
             Files.writeString(dir.resolve(REPORT_MD), Markdown.of(r, charts));
             return dir.toAbsolutePath();

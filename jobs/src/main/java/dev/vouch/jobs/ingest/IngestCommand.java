@@ -1,6 +1,7 @@
 package dev.vouch.jobs.ingest;
 
 import dev.vouch.jobs.common.JobOptions;
+import dev.vouch.jobs.common.JsonText;
 import dev.vouch.jobs.common.SparkOptions;
 import dev.vouch.jobs.common.SparkSessions;
 import dev.vouch.jobs.common.VouchException;
@@ -55,7 +56,7 @@ public final class IngestCommand implements Callable<Integer> {
                 columns == null ? null : ColumnMapping.parse(columns), IngestRequest.scale(scale));
         SparkSession spark = SparkSessions.open("ingest", sparkOptions);
         IngestSummary summary = new IngestJob(spark, job.progress()).run(request);
-        System.out.println(job.json ? IngestJob.json(summary).replaceAll("\\s*\\R\\s*", " ") : summary.describe());
+        System.out.println(job.json ? JsonText.oneLine(summary) : summary.describe());
         return 0;
     }
 

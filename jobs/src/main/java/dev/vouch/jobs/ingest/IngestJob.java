@@ -2,8 +2,7 @@ package dev.vouch.jobs.ingest;
 
 import static org.apache.spark.sql.functions.*;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vouch.jobs.common.JsonText;
 import dev.vouch.jobs.common.Progress;
 import dev.vouch.jobs.common.Tables;
 import dev.vouch.jobs.common.Versioned;
@@ -73,7 +72,7 @@ public final class IngestJob {
             double seconds = (System.nanoTime() - started) / 1e9;
             IngestSummary summary = new IngestSummary(Versioned.display(versions.path(id)), request.source(),
                     request.format().label(), read, read - rejected, rejected, files, counts, seconds);
-            versions.writeText(new Path(partial, "snapshot.json"), json(summary));
+            versions.writeText(new Path(partial, "snapshot.json"), JsonText.pretty(summary));
             versions.commit(id);
             versions.delete(freshReviews);
             return summary;
@@ -196,14 +195,6 @@ public final class IngestJob {
         if (keys != rows) {
             throw new IllegalStateException("reconciliation failed: " + keys + " distinct accepted opinions but "
                     + rows + " review rows");
-        }
-    }
-
-    static String json(Object value) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.vouch.jobs.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vouch.jobs.common.JsonText;
 import dev.vouch.jobs.common.Versioned;
 import dev.vouch.jobs.common.VouchException;
 import java.io.IOException;
@@ -68,7 +67,7 @@ public final class ModelPublisher {
                 tables.put(e.getKey(), Map.of("rows", e.getValue(), "files", files(e.getKey())));
             }
             manifest.put("tables", tables);
-            versions.writeText(new Path(folder(), ModelTables.MANIFEST), json(manifest));
+            versions.writeText(new Path(folder(), ModelTables.MANIFEST), JsonText.pretty(manifest));
             return versions.commit(version);
         }
 
@@ -105,14 +104,6 @@ public final class ModelPublisher {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String json(Object value) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

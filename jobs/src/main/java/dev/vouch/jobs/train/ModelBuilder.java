@@ -39,8 +39,10 @@ public final class ModelBuilder {
         out.put(ModelTables.FILM_ASPECTS, reviews.select(col("film_id"), explode(col("aspects")).as("a"))
                 .groupBy(col("film_id"), lower(trim(col("a.name"))).as("aspect"))
                 .agg(avg(col("a.score").divide(col("a.max"))).as("mean_norm"), count(lit(1)).cast("int").as("n")));
-        out.put(ModelTables.SIMILAR_FILMS, similarFilms());
-        out.put(ModelTables.KINDRED, kindred());
+        // Both co-occurrence jobs start from the same liked films: compute them once.
+        Dataset<Row> liked = liked().localCheckpoint();
+        out.put(ModelTables.SIMILAR_FILMS, similarFilms(liked));
+        out.put(ModelTables.KINDRED, kindred(liked));
         return out;
     }
 
@@ -117,8 +119,8 @@ public final class ModelBuilder {
                 .select("reviewer_id", "film_id");
     }
 
-    private Dataset<Row> similarFilms() {
-        Dataset<Row> coLiked = Llr.similar(liked().select(col("reviewer_id").as("basket"), col("film_id").as("item")),
+    private Dataset<Row> similarFilms(Dataset<Row> liked) {
+        Dataset<Row> coLiked = Llr.similar(liked.select(col("reviewer_id").as("basket"), col("film_id").as("item")),
                 params.maxLikedPerReviewer(), params.topSimilar(), 2, params.seed());
         Dataset<Row> filmTag = reviews.select(col("film_id"), explode(col("tags")).as("t"))
                 .select(lower(trim(col("t"))).as("basket"), col("film_id").as("item"));
@@ -130,8 +132,8 @@ public final class ModelBuilder {
                         lit(ModelTables.SHARED_TAGS).as("kind"), col("llr").as("score")));
     }
 
-    private Dataset<Row> kindred() {
-        Dataset<Row> candidates = Llr.similar(liked().select(col("film_id").as("basket"), col("reviewer_id").as("item")),
+    private Dataset<Row> kindred(Dataset<Row> liked) {
+        Dataset<Row> candidates = Llr.similar(liked.select(col("film_id").as("basket"), col("reviewer_id").as("item")),
                 params.maxLikedPerReviewer(), params.topSimilar() * 2, 2, params.seed());
         Dataset<Row> rated = reviews.filter(col("score_norm").isNotNull()).select("reviewer_id", "film_id", "score_norm");
         Dataset<Row> a = rated.toDF("item", "film_a", "s_a");

@@ -1,7 +1,7 @@
 package dev.vouch.jobs.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vouch.jobs.common.JobOptions;
+import dev.vouch.jobs.common.JsonText;
 import dev.vouch.jobs.common.SparkOptions;
 import dev.vouch.jobs.common.SparkSessions;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainModelJob.Summary s = new TrainModelJob(SparkSessions.open("train", sparkOptions), job.progress())
                 .run(warehouse, models, p);
         if (job.json) {
-            System.out.println(new ObjectMapper().writeValueAsString(s));
+            System.out.println(JsonText.oneLine(s));
         } else {
             System.out.printf("published model %s%n  %s%n  from %s%n  params %s%n  validation RMSE %s%n  rows %s%n  %.1f s%n",
                     s.version(), s.path(), s.snapshot(), s.params(),

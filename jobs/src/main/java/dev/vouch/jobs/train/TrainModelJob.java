@@ -8,7 +8,6 @@ import dev.vouch.jobs.common.Versioned;
 import dev.vouch.jobs.common.VouchException;
 import dev.vouch.jobs.common.Warehouse;
 import dev.vouch.jobs.publish.ModelPublisher;
-import dev.vouch.jobs.publish.ModelTables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
@@ -123,9 +122,5 @@ public final class TrainModelJob {
                     .min().orElse(Double.NaN));
         }
         return m;
-    }
-
-    static String[] tables() {
-        return ModelTables.ALL;
     }
 }
