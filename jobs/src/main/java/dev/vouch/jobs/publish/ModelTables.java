@@ -4,7 +4,7 @@ package dev.vouch.jobs.publish;
 public final class ModelTables {
     private ModelTables() {}
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String POINTER = "CURRENT";
     public static final String MANIFEST = "manifest.json";
 

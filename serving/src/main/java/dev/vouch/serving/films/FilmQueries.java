@@ -1,12 +1,12 @@
 package dev.vouch.serving.films;
 
-import dev.vouch.serving.model.Factors;
+import dev.vouch.engine.Factors;
 import dev.vouch.serving.model.Films;
 import dev.vouch.serving.model.Model;
 import dev.vouch.serving.model.ModelLayout;
 import dev.vouch.serving.model.ModelStore;
 import dev.vouch.serving.model.Opinions;
-import dev.vouch.serving.suggest.TopK;
+import dev.vouch.engine.TopK;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
 package dev.vouch.serving.model;
 
+import dev.vouch.engine.Factors;
+
 import java.util.List;
 
 /** The films table in memory: dense index per film_id, columns as arrays. Immutable. */
@@ -17,8 +19,9 @@ public final class Films {
     private final float[] bias;
     private final float[] popularity;
     private final Factors factors;
+    private final Factors implicit;
 
-    private Films(Columns c, Factors factors) {
+    private Films(Columns c, Factors factors, Factors implicit) {
         this.ids = new IdIndex(c.ids, ModelLayout.FILMS);
         this.titles = c.titles;
         this.years = c.years;
@@ -29,16 +32,19 @@ public final class Films {
         this.bias = c.bias;
         this.popularity = c.popularity;
         this.factors = factors;
+        this.implicit = implicit;
     }
 
-    static Films load(TableReader reader, int rank) {
+    static Films load(TableReader reader, int rank, int implicitRank) {
         int n = reader.count(ModelLayout.FILMS);
         Columns c = new Columns(n);
         float[] values = new float[n * rank];
         boolean[] present = new boolean[n];
+        float[] implicitValues = new float[n * implicitRank];
+        boolean[] implicitPresent = new boolean[n];
         int[] i = {0};
         reader.forEach(ModelLayout.FILMS, "film_id, title, year, genres, scale_max, n_ratings, mean_norm, bias, "
-                + "popularity, factors", "film_id", rs -> {
+                + "popularity, factors, implicit_factors", "film_id", rs -> {
             int k = i[0]++;
             c.ids[k] = rs.getString("film_id");
             String title = rs.getString("title");
@@ -55,9 +61,11 @@ public final class Films {
             c.meanNorm[k] = TableReader.doubleOrNaN(rs, "mean_norm");
             c.bias[k] = (float) rs.getDouble("bias");
             c.popularity[k] = (float) rs.getDouble("popularity");
-            Factors.put(values, present, rank, k, TableReader.floatsOrNull(rs, "factors"), "films", c.ids[k]);
+            FactorRows.put(values, present, rank, k, TableReader.floatsOrNull(rs, "factors"), "films", c.ids[k]);
+            FactorRows.put(implicitValues, implicitPresent, implicitRank, k, TableReader.floatsOrNull(rs,
+                    "implicit_factors"), "films (implicit)", c.ids[k]);
         });
-        return new Films(c, new Factors(rank, values, present));
+        return new Films(c, new Factors(rank, values, present), new Factors(implicitRank, implicitValues, implicitPresent));
     }
 
     /** Number of films. */
@@ -127,8 +135,18 @@ public final class Films {
         return factors;
     }
 
+    /** Implicit (who-watched-what) factors. */
+    public Factors implicit() {
+        return implicit;
+    }
+
+    /** The engine's view of the same columns (shares the arrays, which nobody modifies). */
+    public dev.vouch.engine.RankingModel.FilmArrays engineArrays() {
+        return new dev.vouch.engine.RankingModel.FilmArrays(bias, nRatings, factors, implicit);
+    }
+
     long bytes() {
-        return factors.bytes() + size() * (4L + 4 + 8 + 4 + 8 + 4 + 4 + 64);
+        return factors.bytes() + implicit.bytes() + size() * (4L + 4 + 8 + 4 + 8 + 4 + 4 + 64);
     }
 
     private static final class Columns {

@@ -1,6 +1,7 @@
 package dev.vouch.serving.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vouch.engine.RankParams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,10 +17,11 @@ import java.util.Map;
  * @param version     the version id, equal to the folder name
  * @param globalMean  mean score_norm over the training ratings
  * @param rank        length of every factors array
- * @param regParam    the training regularisation (params.reg_param), used by the reader fold-in; NaN if absent
+ * @param implicitRank length of every implicit_factors array
+ * @param ranking     the ranking engine's blend weights and fold-in settings (the manifest's {@code ranking})
  * @param tables      table name to its listed files
  */
-public record Manifest(String version, double globalMean, int rank, double regParam,
+public record Manifest(String version, double globalMean, int rank, int implicitRank, RankParams ranking,
                        Map<String, List<FileEntry>> tables) {
 
     /** One listed Parquet file: path relative to the version folder, size and SHA-256 (hex). */
@@ -30,6 +32,9 @@ public record Manifest(String version, double globalMean, int rank, double regPa
         tables = Map.copyOf(tables);
         if (rank < 1) {
             throw new ModelLoadException("manifest: rank must be at least 1, was " + rank);
+        }
+        if (implicitRank < 1) {
+            throw new ModelLoadException("manifest: ranking.implicit_rank must be at least 1, was " + implicitRank);
         }
     }
 
@@ -49,10 +54,21 @@ public record Manifest(String version, double globalMean, int rank, double regPa
         if (format != ModelLayout.FORMAT_VERSION) {
             throw new ModelLoadException("manifest: unsupported format_version " + format);
         }
-        JsonNode params = root.path("params");
-        double reg = params.path("reg_param").isNumber() ? params.path("reg_param").asDouble() : Double.NaN;
+        JsonNode ranking = required(root, "ranking");
         return new Manifest(required(root, "version").asText(), number(root, "global_mean"),
-                (int) number(root, "rank"), reg, tables(required(root, "tables")));
+                (int) number(root, "rank"), (int) number(ranking, "implicit_rank"), ranking(ranking),
+                tables(required(root, "tables")));
+    }
+
+    /** The {@code ranking} object; a missing or out-of-range value refuses the model, naming the field. */
+    private static RankParams ranking(JsonNode node) {
+        try {
+            return new RankParams(number(node, "implicit_weight"), number(node, "rating_weight"),
+                    number(node, "popularity_weight"), number(node, "personal_half"), number(node, "reg_param"),
+                    number(node, "bias_reg"), number(node, "implicit_reg_param"), number(node, "implicit_alpha"));
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException("manifest: ranking." + e.getMessage(), e);
+        }
     }
 
     private static Map<String, List<FileEntry>> tables(JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.vouch.serving.model;
 
+import dev.vouch.engine.RankingModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ public final class Model {
     private final NameIndex reviewerNames;
     private final Set<String> aspectNames;
     private final int[] byPopularity;
+    private final RankingModel ranking;
     private final Instant loadedAt;
     private final Duration loadTime;
 
@@ -48,6 +50,8 @@ public final class Model {
         this.byPopularity = IntStream.range(0, films.size()).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(f -> -films.popularity(f)).thenComparingInt(f -> f))
                 .mapToInt(Integer::intValue).toArray();
+        this.ranking = new RankingModel(manifest.globalMean(), manifest.ranking(), reviewers.engineArrays(),
+                films.engineArrays(), opinions.engineArrays());
         this.loadedAt = Instant.now();
         this.loadTime = Duration.ofNanos(System.nanoTime() - startedNanos);
     }
@@ -86,6 +90,11 @@ public final class Model {
             throw new UnknownIdException("reviewer", reviewerId);
         }
         return r;
+    }
+
+    /** The ranking engine's model over the same arrays: what every suggestion list is ranked with. */
+    public RankingModel ranking() {
+        return ranking;
     }
 
     public Films films() {
@@ -151,6 +160,6 @@ public final class Model {
     public long estimatedBytes() {
         return films.bytes() + reviewers.bytes() + opinions.bytes() + kindred.bytes() + similarFilms.bytes()
                 + filmTags.bytes() + filmAspects.bytes() + filmNames.bytes() + reviewerNames.bytes()
-                + byPopularity.length * 4L;
+                + byPopularity.length * 4L + ranking.bytes();
     }
 }

@@ -12,7 +12,7 @@ public final class ModelLayout {
     /** File in each version folder listing tables, files and checksums. */
     public static final String MANIFEST = "manifest.json";
     /** The manifest format this code understands. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     public static final String FILMS = "films";
     public static final String REVIEWERS = "reviewers";

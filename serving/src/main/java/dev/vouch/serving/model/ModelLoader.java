@@ -34,8 +34,8 @@ public final class ModelLoader {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             TableReader reader = new TableReader(connection, versionDir, manifest);
             int rank = manifest.rank();
-            Films films = Films.load(reader, rank);
-            Reviewers reviewers = Reviewers.load(reader, rank);
+            Films films = Films.load(reader, rank, manifest.implicitRank());
+            Reviewers reviewers = Reviewers.load(reader, rank, manifest.implicitRank());
             model = new Model(manifest, films, reviewers, Opinions.load(reader, reviewers, films, log),
                     Kindred.load(reader, reviewers, log), SimilarFilms.load(reader, films, log),
                     FilmTags.load(reader, films, log), FilmAspects.load(reader, films, log),

@@ -125,6 +125,11 @@ public final class Opinions {
         return film.length;
     }
 
+    /** The engine's view of the same rows (shares the arrays, which nobody modifies). */
+    public dev.vouch.engine.RankingModel.OpinionArrays engineArrays() {
+        return new dev.vouch.engine.RankingModel.OpinionArrays(offsets, film, scoreNorm);
+    }
+
     long bytes() {
         return offsets.length * 4L + film.length * (4L + 4 + 4 + 8 + 8);
     }

@@ -1,5 +1,7 @@
 package dev.vouch.serving.model;
 
+import dev.vouch.engine.Factors;
+
 import java.util.List;
 
 /** The reviewers table in memory: dense index per reviewer_id, columns as arrays. Immutable. */
@@ -14,9 +16,11 @@ public final class Reviewers {
     private final float[] bias;
     private final String[][] topTags;
     private final Factors factors;
+    private final Factors implicit;
 
     private Reviewers(String[] idArray, String[] names, String[] roles, int[] nReviews, int[] nRated,
-                      double[] meanNorm, double[] sdNorm, float[] bias, String[][] topTags, Factors factors) {
+                      double[] meanNorm, double[] sdNorm, float[] bias, String[][] topTags, Factors factors,
+                      Factors implicit) {
         this.ids = new IdIndex(idArray, ModelLayout.REVIEWERS);
         this.names = names;
         this.roles = roles;
@@ -27,9 +31,10 @@ public final class Reviewers {
         this.bias = bias;
         this.topTags = topTags;
         this.factors = factors;
+        this.implicit = implicit;
     }
 
-    static Reviewers load(TableReader reader, int rank) {
+    static Reviewers load(TableReader reader, int rank, int implicitRank) {
         int n = reader.count(ModelLayout.REVIEWERS);
         String[] ids = new String[n];
         String[] names = new String[n];
@@ -42,9 +47,11 @@ public final class Reviewers {
         String[][] tags = new String[n][];
         float[] values = new float[n * rank];
         boolean[] present = new boolean[n];
+        float[] implicitValues = new float[n * implicitRank];
+        boolean[] implicitPresent = new boolean[n];
         int[] i = {0};
         reader.forEach(ModelLayout.REVIEWERS, "reviewer_id, name, role, n_reviews, n_rated, mean_norm, sd_norm, bias, "
-                + "top_tags, factors", "reviewer_id", rs -> {
+                + "top_tags, factors, implicit_factors", "reviewer_id", rs -> {
             int k = i[0]++;
             ids[k] = rs.getString("reviewer_id");
             String name = rs.getString("name");
@@ -56,10 +63,12 @@ public final class Reviewers {
             sd[k] = TableReader.doubleOrNaN(rs, "sd_norm");
             bias[k] = (float) rs.getDouble("bias");
             tags[k] = TableReader.strings(rs, "top_tags");
-            Factors.put(values, present, rank, k, TableReader.floatsOrNull(rs, "factors"), "reviewers", ids[k]);
+            FactorRows.put(values, present, rank, k, TableReader.floatsOrNull(rs, "factors"), "reviewers", ids[k]);
+            FactorRows.put(implicitValues, implicitPresent, implicitRank, k, TableReader.floatsOrNull(rs,
+                    "implicit_factors"), "reviewers (implicit)", ids[k]);
         });
         return new Reviewers(ids, names, roles, nReviews, nRated, mean, sd, bias, tags,
-                new Factors(rank, values, present));
+                new Factors(rank, values, present), new Factors(implicitRank, implicitValues, implicitPresent));
     }
 
     public int size() {
@@ -113,6 +122,16 @@ public final class Reviewers {
 
     public Factors factors() {
         return factors;
+    }
+
+    /** Implicit (who-watched-what) factors. */
+    public Factors implicit() {
+        return implicit;
+    }
+
+    /** The engine's view of the same columns (shares the arrays, which nobody modifies). */
+    public dev.vouch.engine.RankingModel.ReviewerArrays engineArrays() {
+        return new dev.vouch.engine.RankingModel.ReviewerArrays(bias, meanNorm, sdNorm, factors, implicit);
     }
 
     long bytes() {

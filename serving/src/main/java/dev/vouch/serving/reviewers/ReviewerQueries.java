@@ -5,7 +5,7 @@ import dev.vouch.serving.model.Model;
 import dev.vouch.serving.model.ModelStore;
 import dev.vouch.serving.model.Opinions;
 import dev.vouch.serving.model.Reviewers;
-import dev.vouch.serving.suggest.TopK;
+import dev.vouch.engine.TopK;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vouch.serving.suggest;
 
+import dev.vouch.engine.ReviewerView;
 import dev.vouch.serving.model.Aspect;
 import dev.vouch.serving.model.Model;
 import dev.vouch.serving.model.Opinions;
@@ -27,28 +28,32 @@ final class Explainer {
         Support support = Support.of(model, reviewer, film);
         Integer supporters = support.count();
         Double supportersMean = support.count() == 0 ? null : round1(support.meanScore());
-        if (kind == ReviewerScores.REVIEWED) {
+        if (kind == ReviewerView.REVIEWED) {
             double score = o.score(p);
             String sentence = name + " rated it " + num(score) + "/" + num(max) + aspectText(o.aspects(p))
                     + tagText(tags) + ".";
             return new Explanation("reviewed", model.reviewers().id(reviewer), name, score, max, null, aspects, tags,
-                    supporters, supportersMean, null, null, sentence);
+                    supporters, supportersMean, null, null, null, sentence);
         }
-        double predicted = round1(predictedNorm(reviewer, film) * max);
+        double norm = predictedNorm(reviewer, film);
+        Double predicted = Double.isNaN(norm) ? null : round1(norm * max);
+        boolean watched = kind == ReviewerView.WATCHED;
         String opening = tags.isEmpty() ? "Not reviewed by " + name
                 : name + " tagged it" + quoted(tags) + " without a score";
+        String because = watched ? "; readers with " + name + "'s taste watched it" : "";
         String sentence = support.count() > 0
-                ? opening + ", but " + support.count() + (support.count() == 1 ? " reviewer who agrees"
+                ? opening + because + ", and " + support.count() + (support.count() == 1 ? " reviewer who agrees"
                 : " reviewers who agree") + " with " + name + " rated it " + num(support.meanScore()) + "/" + num(max)
                 + (support.count() == 1 ? "." : " on average.")
-                : opening + "; predicted from " + name + "'s taste at about " + num(predicted) + "/" + num(max) + ".";
+                : opening + because + (predicted == null ? "."
+                : "; predicted from " + name + "'s taste at about " + num(predicted) + "/" + num(max) + ".");
         return new Explanation("predicted", model.reviewers().id(reviewer), name, null, max, predicted, aspects, tags,
-                supporters, supportersMean, null, null, sentence);
+                supporters, supportersMean, null, null, watched, sentence);
     }
 
     /** R's sub-score for one aspect, with the overall score beside it. */
     Explanation aspect(int reviewer, int film, String aspectName) {
-        Explanation base = reviewer(reviewer, film, ReviewerScores.REVIEWED);
+        Explanation base = reviewer(reviewer, film, ReviewerView.REVIEWED);
         Aspect a = model.opinions().aspect(model.opinions().find(reviewer, film), aspectName);
         String overall = base.score() == null || base.score().isNaN() ? ""
                 : " (overall " + num(base.score()) + "/" + num(base.scaleMax()) + ")";
@@ -56,22 +61,26 @@ final class Explainer {
                 + num(a.max()) + overall + tagText(base.tags()) + ".";
         return new Explanation("reviewed", base.reviewer(), base.reviewerName(),
                 base.score() == null || base.score().isNaN() ? null : base.score(), base.scaleMax(), null,
-                base.aspects(), base.tags(), base.supporters(), base.supportersMean(), null, null, sentence);
+                base.aspects(), base.tags(), base.supporters(), base.supportersMean(), null, null, null, sentence);
     }
 
-    /** A prediction from the reader's own ratings (fold-in). */
-    Explanation personal(int film, double predictedNorm, int ratings) {
+    /** A prediction from the reader's own ratings (fold-in); predictedNorm may be NaN (no explicit factors). */
+    Explanation personal(int film, double predictedNorm, int ratings, boolean watched) {
         double max = model.films().scaleMax(film);
-        double predicted = round1(predictedNorm * max);
-        String sentence = "Predicted for you from your " + ratings + (ratings == 1 ? " rating" : " ratings")
-                + " at about " + num(predicted) + "/" + num(max) + ".";
+        Double predicted = Double.isNaN(predictedNorm) ? null : round1(predictedNorm * max);
+        String from = "your " + ratings + (ratings == 1 ? " rating" : " ratings");
+        String sentence = watched
+                ? "Readers whose ratings resemble " + from + " watched it"
+                        + (predicted == null ? "." : "; predicted for you at about " + num(predicted) + "/" + num(max) + ".")
+                : "Predicted for you from " + from
+                        + (predicted == null ? "." : " at about " + num(predicted) + "/" + num(max) + ".");
         return new Explanation("personal", null, null, null, max, predicted, null, null, null, null, ratings, null,
-                sentence);
+                watched, sentence);
     }
 
     /** A film matching the reader's tags. */
     Explanation tagMatch(List<String> matched) {
-        return new Explanation("tag_match", null, null, null, null, null, null, matched, null, null, null, null,
+        return new Explanation("tag_match", null, null, null, null, null, null, matched, null, null, null, null, null,
                 "Matches your tags" + quoted(matched) + ".");
     }
 
@@ -84,13 +93,11 @@ final class Explainer {
                 : "Popular: " + n + (n == 1 ? " reviewer" : " reviewers") + " rated it " + num(mean * max) + "/"
                 + num(max) + " on average.";
         return new Explanation("popular", null, null, null, max, null, null, null, null, null, n,
-                Double.isNaN(mean) ? null : round1(mean * max), sentence);
+                Double.isNaN(mean) ? null : round1(mean * max), null, sentence);
     }
 
     private double predictedNorm(int reviewer, int film) {
-        double v = model.globalMean() + model.reviewers().bias(reviewer) + model.films().bias(film)
-                + model.films().factors().dot(film, model.reviewers().factors(), reviewer);
-        return ReviewerScores.clamp01(v);
+        return model.ranking().predict(reviewer, film);
     }
 
     private static String aspectText(List<Aspect> aspects) {

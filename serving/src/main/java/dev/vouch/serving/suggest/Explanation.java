@@ -18,11 +18,14 @@ import java.util.List;
  * @param supportersMean  their mean score on the film's scale
  * @param ratings         number of ratings behind a popular or personal pick
  * @param meanScore       the film's mean score on its scale (popular)
+ * @param watchedBySimilar true when the ranking leaned mostly on "readers with this taste watched it" (the implicit
+ *                        model) rather than on a predicted score (predicted, personal); null otherwise
  * @param sentence        one short sentence for people
  */
 public record Explanation(String kind, String reviewer, String reviewerName, Double score, Double scaleMax,
                           Double predicted, List<AspectScore> aspects, List<String> tags, Integer supporters,
-                          Double supportersMean, Integer ratings, Double meanScore, String sentence) {
+                          Double supportersMean, Integer ratings, Double meanScore, Boolean watchedBySimilar,
+                          String sentence) {
 
     /** One aspect sub-score as the reviewer wrote it. */
     public record AspectScore(String name, double score, double max) {

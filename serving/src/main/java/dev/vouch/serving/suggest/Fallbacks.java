@@ -1,5 +1,7 @@
 package dev.vouch.serving.suggest;
 
+import dev.vouch.engine.TopK;
+
 import dev.vouch.serving.model.FilmTags;
 import dev.vouch.serving.model.Model;
 import java.util.ArrayList;

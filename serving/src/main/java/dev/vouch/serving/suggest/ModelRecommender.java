@@ -1,5 +1,7 @@
 package dev.vouch.serving.suggest;
 
+import dev.vouch.engine.Ranker;
+import dev.vouch.engine.ReviewerView;
 import dev.vouch.serving.model.Model;
 import dev.vouch.serving.model.ModelStore;
 import dev.vouch.serving.web.BadRequestException;
@@ -32,19 +34,16 @@ public final class ModelRecommender implements Recommender {
         int reviewer = model.reviewer(query.reviewerId());
         IntPredicate accept = query.filter().compile(model);
         Explainer explainer = new Explainer(model);
-        List<Suggestion> items = new ArrayList<>();
         String aspect = query.aspect();
+        List<Suggestion> items;
         if (aspect != null) {
             checkAspect(model, aspect);
-            ReviewerScores view = ReviewerScores.ofAspect(model, reviewer, aspect);
-            for (int f : TopK.select(view.values(), query.limit(), -1f, accept)) {
-                items.add(Suggestions.of(model, f, explainer.aspect(reviewer, f, aspect), view.z(f)));
-            }
+            items = AspectBlend.pick(model, new int[] {reviewer}, new double[] {1}, aspect, query.limit(), accept,
+                    explainer);
         } else {
-            ReviewerScores view = views.of(model, reviewer);
-            for (int f : TopK.select(view.values(), query.limit(), 0f, accept)) {
-                items.add(Suggestions.of(model, f, explainer.reviewer(reviewer, f, view.kind(f)), view.z(f)));
-            }
+            Ranker.Ranking ranking = Ranker.rank(model.ranking(), r -> views.of(model, r),
+                    Ranker.Request.trusting(reviewer, query.limit()), accept);
+            items = explain(model, ranking, new int[] {reviewer}, explainer);
         }
         return new SuggestionList(model.version(), model.reviewers().id(reviewer), aspect, List.of("trusted"), items);
     }
@@ -70,8 +69,6 @@ public final class ModelRecommender implements Recommender {
         if (aspect != null) {
             checkAspect(model, aspect);
         }
-        // On one aspect the blend is in sub-score units (score / max), not z: the reader's fold-in stays out of it.
-        ReaderProfile reader = rated.length == 0 || aspect != null ? null : ReaderProfile.fold(model, rated, norms);
         Set<String> exclude = new HashSet<>(set.seen());
         set.ratings().forEach(r -> exclude.add(r.film()));
         IntPredicate base = set.filter().excludingAlso(exclude).compile(model);
@@ -79,10 +76,15 @@ public final class ModelRecommender implements Recommender {
         IntPredicate accept = f -> !chosen.get(f) && base.test(f);
         Explainer explainer = new Explainer(model);
         List<Suggestion> items = new ArrayList<>();
-        if (reviewers.length > 0 || reader != null) {
-            addAll(items, chosen, model,
-                    new TrustBlend(model, reviewers, weights, viewsOf(model, reviewers, aspect), reader, aspect)
-                            .pick(set.limit(), accept, explainer));
+        if (aspect != null && reviewers.length > 0) {
+            // On one aspect the list is the trusted reviewers' sub-scores; the reader's fold-in stays out of it.
+            addAll(items, chosen, model, AspectBlend.pick(model, reviewers, weights, aspect, set.limit(), accept,
+                    explainer));
+        } else if (aspect == null && (reviewers.length > 0 || rated.length > 0)) {
+            int[] seen = set.seen().stream().mapToInt(id -> model.films().indexOf(id)).filter(f -> f >= 0).toArray();
+            Ranker.Ranking ranking = Ranker.rank(model.ranking(), r -> views.of(model, r),
+                    new Ranker.Request(reviewers, weights, rated, norms, seen, set.limit()), accept);
+            addAll(items, chosen, model, explain(model, ranking, reviewers, explainer));
         }
         Fallbacks fallbacks = new Fallbacks(model, explainer);
         if (items.size() < set.limit()) {
@@ -95,19 +97,27 @@ public final class ModelRecommender implements Recommender {
         return new SuggestionList(model.version(), null, aspect, sources(items), items);
     }
 
+    /** Each ranked film with the explanation of the source that contributed most to it. */
+    private static List<Suggestion> explain(Model model, Ranker.Ranking ranking, int[] reviewers,
+                                            Explainer explainer) {
+        List<Suggestion> out = new ArrayList<>();
+        for (int i = 0; i < ranking.films().length; i++) {
+            int f = ranking.films()[i];
+            int s = ranking.source()[i];
+            Explanation e = s < 0
+                    ? explainer.personal(f, ranking.reader().predictedNorm(model.ranking(), f),
+                            ranking.reader().ratings(), ranking.kind()[i] == ReviewerView.WATCHED)
+                    : explainer.reviewer(reviewers[s], f, ranking.kind()[i]);
+            out.add(Suggestions.of(model, f, e, ranking.scores()[i]));
+        }
+        return out;
+    }
+
     private static void checkAspect(Model model, String aspect) {
         if (!model.aspectNames().contains(aspect)) {
             throw new BadRequestException("aspect", "unknown aspect '" + aspect + "'; known aspects: "
                     + new TreeSet<>(model.aspectNames()));
         }
-    }
-
-    private ReviewerScores[] viewsOf(Model model, int[] reviewers, String aspect) {
-        ReviewerScores[] out = new ReviewerScores[reviewers.length];
-        for (int i = 0; i < reviewers.length; i++) {
-            out[i] = aspect == null ? views.of(model, reviewers[i]) : ReviewerScores.ofAspect(model, reviewers[i], aspect);
-        }
-        return out;
     }
 
     private static void addAll(List<Suggestion> items, BitSet chosen, Model model, List<Suggestion> more) {

@@ -1,4 +1,4 @@
-package dev.vouch.serving.model;
+package dev.vouch.engine;
 
 /**
  * Factor vectors of one side (films or reviewers) in one flat array of {@code n * rank} floats, row-major, plus
@@ -10,12 +10,15 @@ public final class Factors {
     private final boolean[] present;
     private final float[] norms;
 
-    Factors(int rank, float[] values, boolean[] present) {
+    public Factors(int rank, float[] values, boolean[] present) {
         this.rank = rank;
         this.values = values;
         this.present = present;
         this.norms = new float[present.length];
         for (int i = 0; i < present.length; i++) {
+            if (!present[i]) {
+                continue;
+            }
             double sum = 0;
             for (int k = 0; k < rank; k++) {
                 float v = values[i * rank + k];
@@ -25,17 +28,53 @@ public final class Factors {
         }
     }
 
-    /** Stores row {@code index} while building; throws naming the table when the length is not the rank. */
-    static void put(float[] values, boolean[] present, int rank, int index, float[] row, String table, String id) {
+    /**
+     * Stores row {@code index} while building; throws IllegalArgumentException naming the table when the length is
+     * not the rank.
+     */
+    public static void put(float[] values, boolean[] present, int rank, int index, float[] row, String table, String id) {
         if (row == null) {
             return;
         }
         if (row.length != rank) {
-            throw new ModelLoadException(table + ".factors of '" + id + "' has length " + row.length
+            throw new IllegalArgumentException(table + ".factors of '" + id + "' has length " + row.length
                     + ", manifest rank is " + rank);
         }
         System.arraycopy(row, 0, values, index * rank, rank);
         present[index] = true;
+    }
+
+    /** Number of rows. */
+    public int size() {
+        return present.length;
+    }
+
+    /** {@code Σ rowᵀ·row} over the present rows: the rank × rank Gram matrix. */
+    public double[][] gram() {
+        double[][] g = new double[rank][rank];
+        for (int i = 0; i < present.length; i++) {
+            if (!present[i]) {
+                continue;
+            }
+            int base = i * rank;
+            for (int p = 0; p < rank; p++) {
+                double v = values[base + p];
+                for (int q = 0; q <= p; q++) {
+                    g[p][q] += v * values[base + q];
+                }
+            }
+        }
+        for (int p = 0; p < rank; p++) {
+            for (int q = p + 1; q < rank; q++) {
+                g[p][q] = g[q][p];
+            }
+        }
+        return g;
+    }
+
+    /** Rows that are all absent, for a side trained without this kind of factors. */
+    public static Factors none(int rows, int rank) {
+        return new Factors(rank, new float[0], new boolean[rows]);
     }
 
     public int rank() {
@@ -79,7 +118,7 @@ public final class Factors {
         return out;
     }
 
-    long bytes() {
+    public long bytes() {
         return values.length * 4L + norms.length * 4L + present.length;
     }
 }

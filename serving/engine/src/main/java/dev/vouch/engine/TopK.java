@@ -1,4 +1,4 @@
-package dev.vouch.serving.suggest;
+package dev.vouch.engine;
 
 import java.util.function.IntPredicate;
 

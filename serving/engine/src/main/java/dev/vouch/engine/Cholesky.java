@@ -1,12 +1,12 @@
-package dev.vouch.serving.suggest;
+package dev.vouch.engine;
 
 /** Solves A x = b for a small symmetric positive-definite A (the fold-in's normal equations). */
-final class Cholesky {
+public final class Cholesky {
     private Cholesky() {
     }
 
     /** Returns x; A and b are not modified. Throws IllegalArgumentException when A is not positive definite. */
-    static double[] solve(double[][] a, double[] b) {
+    public static double[] solve(double[][] a, double[] b) {
         int n = b.length;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-package dev.vouch.serving.suggest;
+package dev.vouch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

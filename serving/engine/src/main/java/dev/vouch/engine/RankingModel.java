@@ -1,0 +1,154 @@
+package dev.vouch.engine;
+
+/**
+ * Everything the engine ranks with, as flat arrays indexed by dense reviewer and film indices. Serving builds one
+ * from the published Parquet tables; the evaluator builds one from a fold's fitted model. Immutable once built:
+ * callers hand over their arrays and must not modify them afterwards.
+ *
+ * <p>The rating model is {@code μ + b_reviewer + b_film + p·q} in normalised units ({@code score / scale_max}),
+ * clamped to [0, 1] ({@link #predict}); it is written here once.
+ */
+public final class RankingModel {
+    /**
+     * Per reviewer: learned bias, mean and population sd of their scores (NaN without scores), explicit factors and
+     * implicit (who-watched-what) factors.
+     */
+    public record ReviewerArrays(float[] bias, double[] mean, double[] sd, Factors factors, Factors implicit) {
+        public ReviewerArrays {
+            int n = bias.length;
+            if (mean.length != n || sd.length != n || factors.size() != n || implicit.size() != n) {
+                throw new IllegalArgumentException("reviewer columns differ in length");
+            }
+        }
+    }
+
+    /** Per film: learned bias, scored opinions in training, explicit and implicit factors. */
+    public record FilmArrays(float[] bias, int[] nRatings, Factors factors, Factors implicit) {
+        public FilmArrays {
+            int n = bias.length;
+            if (nRatings.length != n || factors.size() != n || implicit.size() != n) {
+                throw new IllegalArgumentException("film columns differ in length");
+            }
+        }
+    }
+
+    /**
+     * Every reviewer's opinions, grouped by reviewer: those of reviewer r are positions {@code start[r]} to
+     * {@code start[r+1]-1}, films ascending; {@code norm} is score_norm, NaN for an opinion without a score.
+     */
+    public record OpinionArrays(int[] start, int[] film, float[] norm) {
+        public OpinionArrays {
+            if (film.length != norm.length || start.length == 0 || start[start.length - 1] != film.length) {
+                throw new IllegalArgumentException("opinion columns are inconsistent");
+            }
+        }
+    }
+
+    private final double globalMean;
+    private final RankParams params;
+    private final ReviewerArrays reviewers;
+    private final FilmArrays films;
+    private final OpinionArrays opinions;
+    private final float[] prior;
+    private final double[][] implicitGram;
+
+    public RankingModel(double globalMean, RankParams params, ReviewerArrays reviewers, FilmArrays films,
+                        OpinionArrays opinions) {
+        if (opinions.start().length != reviewers.bias().length + 1) {
+            throw new IllegalArgumentException("opinions must have one group per reviewer");
+        }
+        this.globalMean = globalMean;
+        this.params = params;
+        this.reviewers = reviewers;
+        this.films = films;
+        this.opinions = opinions;
+        this.prior = new float[films.bias().length];
+        for (int f = 0; f < prior.length; f++) {
+            prior[f] = (float) Math.log1p(films.nRatings()[f]);
+        }
+        this.implicitGram = films.implicit().gram();
+    }
+
+    /** The predicted score_norm of reviewer (bias, factors) for a film, clamped to [0, 1]; NaN without factors. */
+    public double predict(double reviewerBias, float[] reviewerFactors, int film) {
+        if (reviewerFactors == null || !films.factors().has(film)) {
+            return Double.NaN;
+        }
+        return clamp01(globalMean + reviewerBias + films.bias()[film] + films.factors().dot(film, reviewerFactors));
+    }
+
+    /** A known reviewer's predicted score_norm for a film; NaN when either lacks factors. */
+    public double predict(int reviewer, int film) {
+        Factors rf = reviewers.factors();
+        if (!rf.has(reviewer) || !films.factors().has(film)) {
+            return Double.NaN;
+        }
+        return clamp01(globalMean + reviewers.bias()[reviewer] + films.bias()[film]
+                + films.factors().dot(film, rf, reviewer));
+    }
+
+    static double clamp01(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    public double globalMean() {
+        return globalMean;
+    }
+
+    public RankParams params() {
+        return params;
+    }
+
+    public ReviewerArrays reviewers() {
+        return reviewers;
+    }
+
+    public FilmArrays films() {
+        return films;
+    }
+
+    public OpinionArrays opinions() {
+        return opinions;
+    }
+
+    public int filmCount() {
+        return prior.length;
+    }
+
+    public int reviewerCount() {
+        return reviewers.bias().length;
+    }
+
+    /** log(1 + training ratings) of every film; callers must not modify it. */
+    float[] prior() {
+        return prior;
+    }
+
+    /** YᵀY over the films' implicit factors (the implicit fold-in's shared term); callers must not modify it. */
+    double[][] implicitGram() {
+        return implicitGram;
+    }
+
+    /** Position of (reviewer, film) among the opinions, or -1. */
+    public int find(int reviewer, int film) {
+        int lo = opinions.start()[reviewer];
+        int hi = opinions.start()[reviewer + 1] - 1;
+        int[] f = opinions.film();
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (f[mid] < film) {
+                lo = mid + 1;
+            } else if (f[mid] > film) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** Rough heap use of the engine's own structures (the arrays handed in belong to the caller's count). */
+    public long bytes() {
+        return prior.length * 4L + (long) implicitGram.length * implicitGram.length * 8;
+    }
+}

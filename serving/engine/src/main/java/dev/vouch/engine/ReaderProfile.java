@@ -1,0 +1,151 @@
+package dev.vouch.engine;
+
+/**
+ * A reader folded into a trained model from their own ratings, without retraining: one half-step of each ALS.
+ *
+ * <ul>
+ *   <li>Explicit: bias {@code b = Σ(r − μ − b_f) / (n + biasReg)}; factors x solve
+ *       {@code (YᵀY + λ·n·I) x = Yᵀ(r − μ − b − b_f)} over the rated films with factors (ALS-WR's λ·n).</li>
+ *   <li>Implicit: every rated film is watched; x solves {@code (YᵀY + α·Σ y yᵀ + λ·n·I) x = (1 + α)·Σ y} with Y all
+ *       films' implicit factors: Spark's implicit ALS user step for one user.</li>
+ * </ul>
+ * The reader is then viewed like a reviewer ({@link ReviewerView}), centred on their own mean and sd.
+ */
+public final class ReaderProfile {
+    private final int ratings;
+    private final double bias;
+    private final float[] factors;
+    private final float[] implicit;
+    private final double mean;
+    private final double sd;
+
+    private ReaderProfile(int ratings, double bias, float[] factors, float[] implicit, double mean, double sd) {
+        this.ratings = ratings;
+        this.bias = bias;
+        this.factors = factors;
+        this.implicit = implicit;
+        this.mean = mean;
+        this.sd = sd;
+    }
+
+    /** Folds in ratings (film indices and score_norm values, same length); null when nothing can be folded. */
+    public static ReaderProfile fold(RankingModel model, int[] films, double[] norms) {
+        if (films.length != norms.length) {
+            throw new IllegalArgumentException("films and norms differ in length");
+        }
+        if (films.length == 0) {
+            return null;
+        }
+        double mu = model.globalMean();
+        float[] fb = model.films().bias();
+        double residual = 0;
+        double sum = 0;
+        for (int i = 0; i < films.length; i++) {
+            residual += norms[i] - mu - fb[films[i]];
+            sum += norms[i];
+        }
+        RankParams p = model.params();
+        double bias = residual / (films.length + p.biasReg());
+        float[] factors = explicit(model, films, norms, bias);
+        float[] implicit = implicit(model, films);
+        if (factors == null && implicit == null) {
+            return null;
+        }
+        double mean = sum / films.length;
+        double sq = 0;
+        for (double v : norms) {
+            sq += (v - mean) * (v - mean);
+        }
+        double sd = films.length < 2 ? Double.NaN : Math.sqrt(sq / films.length);
+        return new ReaderProfile(films.length, bias, factors, implicit, mean, sd);
+    }
+
+    private static float[] explicit(RankingModel model, int[] films, double[] norms, double bias) {
+        Factors ff = model.films().factors();
+        int k = ff.rank();
+        double[][] a = new double[k][k];
+        double[] rhs = new double[k];
+        int usable = 0;
+        for (int i = 0; i < films.length; i++) {
+            if (!ff.has(films[i])) {
+                continue;
+            }
+            usable++;
+            float[] y = ff.row(films[i]);
+            double target = norms[i] - model.globalMean() - bias - model.films().bias()[films[i]];
+            addOuter(a, rhs, y, 1, target);
+        }
+        return usable == 0 ? null : solve(a, rhs, model.params().regParam() * usable);
+    }
+
+    private static float[] implicit(RankingModel model, int[] films) {
+        Factors yf = model.films().implicit();
+        int k = yf.rank();
+        double alpha = model.params().implicitAlpha();
+        double[][] a = new double[k][k];
+        double[][] gram = model.implicitGram();
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(gram[p], 0, a[p], 0, k);
+        }
+        double[] rhs = new double[k];
+        int usable = 0;
+        for (int f : films) {
+            if (yf.has(f)) {
+                usable++;
+                addOuter(a, rhs, yf.row(f), alpha, 1 + alpha);
+            }
+        }
+        return usable == 0 ? null : solve(a, rhs, model.params().implicitReg() * usable);
+    }
+
+    /** a += w·y·yᵀ, rhs += t·y. */
+    private static void addOuter(double[][] a, double[] rhs, float[] y, double w, double t) {
+        for (int p = 0; p < y.length; p++) {
+            rhs[p] += t * y[p];
+            for (int q = 0; q < y.length; q++) {
+                a[p][q] += w * y[p] * y[q];
+            }
+        }
+    }
+
+    private static float[] solve(double[][] a, double[] rhs, double lambda) {
+        for (int p = 0; p < rhs.length; p++) {
+            a[p][p] += Math.max(lambda, 1e-9);
+        }
+        double[] x = Cholesky.solve(a, rhs);
+        float[] out = new float[x.length];
+        for (int p = 0; p < x.length; p++) {
+            out[p] = (float) x[p];
+        }
+        return out;
+    }
+
+    /** The reader's view of every film (none counts as reviewed: the reader's own films are excluded anyway). */
+    public ReviewerView view(RankingModel model) {
+        double center = Double.isNaN(mean) ? model.globalMean() + bias : mean;
+        return ReviewerView.predicted(model, bias, factors, implicit, center, ReviewerView.spread(sd));
+    }
+
+    /** The predicted score_norm of a film for this reader, NaN when the film or the reader has no factors. */
+    public double predictedNorm(RankingModel model, int film) {
+        return model.predict(bias, factors, film);
+    }
+
+    public int ratings() {
+        return ratings;
+    }
+
+    public double bias() {
+        return bias;
+    }
+
+    /** Explicit factors (a copy), null when none of the rated films had factors. */
+    public float[] factors() {
+        return factors == null ? null : factors.clone();
+    }
+
+    /** Implicit factors (a copy), null when none of the rated films had implicit factors. */
+    public float[] implicitFactors() {
+        return implicit == null ? null : implicit.clone();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.vouch.engine;
+
+import java.util.Arrays;
+
+/**
+ * What one source (a known reviewer R, or a reader folded in) thinks of every film, on one scale:
+ * {@code implicitWeight · watch + ratingWeight · z} ({@link RankParams}).
+ *
+ * <ul>
+ *   <li>Films R scored: {@code watch = 1} (R watched it) and {@code z = (score_norm − mean) / max(sd, SD_FLOOR)};
+ *       kind {@link #REVIEWED}.</li>
+ *   <li>Other films: {@code watch} is the implicit model's {@code x_R · y_f} and z the explicit model's prediction
+ *       (clamped to [0, 1]) on the same scale; a missing part counts 0, and a film with neither is NaN. Kind
+ *       {@link #WATCHED} when the watch term is the larger contribution ("readers like R watched it"), else
+ *       {@link #PREDICTED}.</li>
+ * </ul>
+ * R's mean and sd are R's own; without them, {@code μ + bias} and {@link #DEFAULT_SD}.
+ */
+public final class ReviewerView {
+    public static final byte NONE = 0;
+    public static final byte REVIEWED = 1;
+    public static final byte PREDICTED = 2;
+    public static final byte WATCHED = 3;
+    /** Floor under a reviewer's standard deviation, so a reviewer who always gives 7 does not explode z. */
+    public static final double SD_FLOOR = 0.05;
+    /** Standard deviation assumed for a reviewer (or reader) whose own is unknown. */
+    public static final double DEFAULT_SD = 0.2;
+
+    private final float[] values;
+    private final float[] z;
+    private final byte[] kind;
+
+    private ReviewerView(float[] values, float[] z, byte[] kind) {
+        this.values = values;
+        this.z = z;
+        this.kind = kind;
+    }
+
+    /** Known reviewer R's view of every film. */
+    public static ReviewerView of(RankingModel model, int reviewer) {
+        RankingModel.ReviewerArrays rs = model.reviewers();
+        double mean = rs.mean()[reviewer];
+        double center = Double.isNaN(mean) ? model.globalMean() + rs.bias()[reviewer] : mean;
+        float[] factors = rs.factors().has(reviewer) ? rs.factors().row(reviewer) : null;
+        float[] implicit = rs.implicit().has(reviewer) ? rs.implicit().row(reviewer) : null;
+        ReviewerView view = predicted(model, rs.bias()[reviewer], factors, implicit, center, spread(rs.sd()[reviewer]));
+        RankingModel.OpinionArrays o = model.opinions();
+        RankParams p = model.params();
+        double sd = spread(rs.sd()[reviewer]);
+        for (int i = o.start()[reviewer]; i < o.start()[reviewer + 1]; i++) {
+            float norm = o.norm()[i];
+            if (!Float.isNaN(norm)) {
+                int f = o.film()[i];
+                float zf = (float) ((norm - center) / sd);
+                view.z[f] = zf;
+                view.values[f] = (float) (p.implicitWeight() + p.ratingWeight() * zf);
+                view.kind[f] = REVIEWED;
+            }
+        }
+        return view;
+    }
+
+    /**
+     * The view of a source known only by bias and factors (either may be null): every film predicted, none reviewed.
+     */
+    static ReviewerView predicted(RankingModel model, double bias, float[] factors, float[] implicit, double center,
+                                  double sd) {
+        int n = model.filmCount();
+        float[] values = new float[n];
+        float[] z = new float[n];
+        byte[] kind = new byte[n];
+        Arrays.fill(values, Float.NaN);
+        Arrays.fill(z, Float.NaN);
+        RankParams p = model.params();
+        Factors implicitFilms = model.films().implicit();
+        for (int f = 0; f < n; f++) {
+            double watch = implicit != null && implicitFilms.has(f) ? implicitFilms.dot(f, implicit) : Double.NaN;
+            double predicted = model.predict(bias, factors, f);
+            if (Double.isNaN(watch) && Double.isNaN(predicted)) {
+                continue;
+            }
+            double watchPart = Double.isNaN(watch) ? 0 : p.implicitWeight() * watch;
+            double zf = Double.isNaN(predicted) ? Double.NaN : (predicted - center) / sd;
+            double ratingPart = Double.isNaN(zf) ? 0 : p.ratingWeight() * zf;
+            values[f] = (float) (watchPart + ratingPart);
+            z[f] = (float) zf;
+            kind[f] = watchPart > ratingPart ? WATCHED : PREDICTED;
+        }
+        return new ReviewerView(values, z, kind);
+    }
+
+    static double spread(double sd) {
+        return Double.isNaN(sd) ? DEFAULT_SD : Math.max(sd, SD_FLOOR);
+    }
+
+    /** The blended values, one per film (NaN where no view). Callers must not modify the array. */
+    public float[] values() {
+        return values;
+    }
+
+    /** The enthusiasm z for a film (real or predicted), NaN when unknown. */
+    public float z(int film) {
+        return z[film];
+    }
+
+    /** {@link #REVIEWED}, {@link #PREDICTED}, {@link #WATCHED} or {@link #NONE}. */
+    public byte kind(int film) {
+        return kind[film];
+    }
+
+    /** Heap taken by this view. */
+    public long bytes() {
+        return values.length * 9L;
+    }
+}
