@@ -29,22 +29,21 @@ final class Charts {
         // Batch runs have no display; AWT must know before its first class loads.
         System.setProperty("java.awt.headless", "true");
         List<String> written = new ArrayList<>();
-        save(perModel(r, "rmse", "RMSE (own scale, lower is better)"), dir, RMSE, written);
-        save(perModel(r, "ndcg_at_10", "NDCG@10 (higher is better)"), dir, NDCG, written);
+        save(perModel(r, Scenario.RATINGS, "rmse", "RMSE (own scale, lower is better)"), dir, RMSE, written);
+        save(ndcg(r), dir, NDCG, written);
         save(ratings(r.scoreCounts()), dir, RATINGS, written);
-        Map<String, Object> trust = Summaries.trust(r.folds(), false);
-        if (trust != null) {
-            save(trust(trust), dir, TRUST, written);
+        if (!Summaries.models(r.folds(), Scenario.TRUSTEE.key).isEmpty()) {
+            save(trust(r), dir, TRUST, written);
         }
         return written;
     }
 
-    private static CategoryChart perModel(EvaluationResult r, String metric, String title) {
+    private static CategoryChart perModel(EvaluationResult r, Scenario sc, String metric, String title) {
         List<String> names = new ArrayList<>();
         List<Double> means = new ArrayList<>();
         List<Double> sds = new ArrayList<>();
-        for (String m : EvaluationResult.MODELS) {
-            double[] v = Summaries.perFold(r.folds(), m, metric);
+        for (String m : Summaries.models(r.folds(), sc.key)) {
+            double[] v = Summaries.perFold(r.folds(), sc.key, m, metric);
             double mean = Metrics.mean(v);
             if (!Double.isNaN(mean)) {
                 names.add(m);
@@ -60,21 +59,41 @@ final class Charts {
         return chart;
     }
 
+    /** NDCG@10 of ours, the peer and popularity in the known-reviewer and reader scenarios. */
+    private static CategoryChart ndcg(EvaluationResult r) {
+        return grouped(r, "NDCG@10 through the served path (higher is better)",
+                List.of(Scenario.KNOWN, Scenario.READERS, Scenario.READERS_10),
+                List.of(EvaluationResult.MODEL, EvaluationResult.IMPLICIT_ALS, EvaluationResult.POPULARITY));
+    }
+
+    private static CategoryChart trust(EvaluationResult r) {
+        return grouped(r, "Trust edges: the truster's relevant held-out films (NDCG@10)",
+                List.of(Scenario.TRUSTEE, Scenario.OWN_TRUSTEE, Scenario.OWN),
+                List.of(EvaluationResult.MODEL, EvaluationResult.POPULARITY));
+    }
+
+    private static CategoryChart grouped(EvaluationResult r, String title, List<Scenario> scenarios,
+                                         List<String> models) {
+        CategoryChart chart = chart(title, "scenario", "NDCG@10");
+        List<String> present = scenarios.stream().map(s -> s.key)
+                .filter(k -> !Summaries.models(r.folds(), k).isEmpty()).toList();
+        if (present.isEmpty()) {
+            return chart;
+        }
+        for (String m : models) {
+            chart.addSeries(m, present, present.stream().map(k -> {
+                double v = Summaries.mean(r.folds(), k, m, "ndcg_at_10");
+                return Double.isNaN(v) ? 0.0 : v;
+            }).toList());
+        }
+        chart.getStyler().setLegendVisible(true);
+        return chart;
+    }
+
     private static CategoryChart ratings(Map<Double, Long> counts) {
         CategoryChart chart = chart("Rating distribution (scored opinions)", "score", "opinions");
         chart.addSeries("opinions", labels(counts, d -> d == Math.rint(d) ? String.valueOf(d.longValue()) : d.toString()),
                 new ArrayList<>(counts.values()));
-        return chart;
-    }
-
-    private static CategoryChart trust(Map<String, Object> t) {
-        CategoryChart chart = chart("Trust: truster's liked held-out films in the top 10", "list", "mean over edges");
-        List<String> lists = List.of("trustee", "popularity", "model");
-        chart.addSeries("NDCG@10", lists, List.of(d(t, "trustee_ndcg_at_10"), d(t, "popularity_ndcg_at_10"),
-                d(t, "model_ndcg_at_10")));
-        chart.addSeries("hit@10", lists, List.of(d(t, "trustee_hit_at_10"), d(t, "popularity_hit_at_10"),
-                d(t, "model_hit_at_10")));
-        chart.getStyler().setLegendVisible(true);
         return chart;
     }
 
@@ -97,8 +116,4 @@ final class Charts {
         return counts.keySet().stream().map(label).toList();
     }
 
-    private static double d(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v == null ? 0 : ((Number) v).doubleValue();
-    }
 }

@@ -5,6 +5,7 @@ import dev.vouch.jobs.common.JsonText;
 import dev.vouch.jobs.common.Progress;
 import dev.vouch.jobs.common.SparkOptions;
 import dev.vouch.jobs.common.SparkSessions;
+import dev.vouch.jobs.train.ImplicitParams;
 import dev.vouch.jobs.train.TrainParams;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code vouch evaluate}: seeded k-fold cross-validation of our model and the baselines, with a report. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Cross-validate the model and the baselines (global mean, biases, popularity, Mahout item kNN)"
-                + " on the latest warehouse snapshot, with a trust evaluation where trust edges exist.",
+        description = {"Cross-validate what serving answers (the ranking engine over our models) against Spark's "
+                + "implicit ALS, popularity, biases, Mahout item kNN and the global mean on the latest warehouse "
+                + "snapshot: known reviewers, anonymous readers, and trust edges where they exist.",
                 "Writes metrics.json, report.md and PNG charts to --report."})
 public final class EvaluateCommand implements Callable<Integer> {
     private static final TrainParams D = TrainParams.defaults();
@@ -47,10 +49,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--reg-param", description = "ALS regularisation with --no-search (default ${DEFAULT-VALUE}).")
     double regParam = D.regParam();
 
-    @Option(names = "--ranks", split = ",", description = "Ranks to search (default 10,24).")
+    @Option(names = "--ranks", split = ",", description = "Ranks to search (default ${DEFAULT-VALUE}).")
     List<Integer> ranks = D.ranks();
 
-    @Option(names = "--reg-params", split = ",", description = "Reg-params to search (default 0.015,0.03,0.06).")
+    @Option(names = "--reg-params", split = ",", description = "Reg-params to search (default ${DEFAULT-VALUE}).")
     List<Double> regParams = D.regParams();
 
     @Option(names = "--max-iter", description = "ALS iterations (default ${DEFAULT-VALUE}).")
@@ -59,8 +61,35 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--bias-reg", description = "Bias damping in pseudo-ratings (default ${DEFAULT-VALUE}).")
     double biasReg = D.biasReg();
 
-    @Option(names = "--max-ranked", description = "Test reviewers ranked per fold, seeded sample (default ${DEFAULT-VALUE}).")
+    @Option(names = "--implicit-ranks", split = ",",
+            description = "Implicit ALS ranks tried on the inner split (default ${DEFAULT-VALUE}).")
+    List<Integer> implicitRanks = D.implicit().ranks();
+
+    @Option(names = "--implicit-alphas", split = ",",
+            description = "Implicit ALS alphas tried on the inner split (default ${DEFAULT-VALUE}).")
+    List<Double> implicitAlphas = D.implicit().alphas();
+
+    @Option(names = "--max-ranked", description = "Known reviewers ranked per fold, seeded sample (default ${DEFAULT-VALUE}).")
     int maxRanked = EvaluateParams.DEFAULT_MAX_RANKED;
+
+    @Option(names = "--mahout-ranked", description = "Reviewers Mahout ranks per fold, seeded sample; 0 skips Mahout "
+            + "(default ${DEFAULT-VALUE}).")
+    int mahoutRanked = EvaluateParams.DEFAULT_MAHOUT_RANKED;
+
+    @Option(names = "--relevant-at", description = "A held-out rating is relevant at or above this share of its scale "
+            + "(default ${DEFAULT-VALUE}: 4 of 5, 3 of 4).")
+    double relevantAt = dev.vouch.jobs.evaluate.RankingTuner.DEFAULT_RELEVANT_AT;
+
+    @Option(names = "--readers-share", description = "Share of reviewers held out whole per fold as anonymous readers; 0 "
+            + "skips them (default ${DEFAULT-VALUE}).")
+    double readersShare = EvaluateParams.DEFAULT_READERS_SHARE;
+
+    @Option(names = "--max-edges", description = "Trust edges scored per fold, seeded sample (default ${DEFAULT-VALUE}).")
+    int maxEdges = EvaluateParams.DEFAULT_MAX_EDGES;
+
+    @Option(names = "--publish-fold", paramLabel = "DIR", description = "Also publish fold 1's model into this models "
+            + "folder, with served-lists.jsonl: requests and the lists the evaluator scored for them.")
+    String publishFold;
 
     @Mixin
     JobOptions job;
@@ -69,9 +98,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     SparkOptions sparkOptions;
 
     EvaluateParams params() {
+        ImplicitParams implicit = new ImplicitParams(implicitRanks.get(0), implicitAlphas.get(0),
+                D.implicit().regParam(), D.implicit().maxIter(), implicitRanks, implicitAlphas);
         TrainParams train = new TrainParams(rank, regParam, maxIter, biasReg, search, ranks, regParams,
-                D.validationFraction(), D.maxLikedPerReviewer(), D.topSimilar(), seed);
-        return new EvaluateParams(folds, seed, train, maxRanked);
+                D.validationFraction(), D.maxLikedPerReviewer(), D.topSimilar(), seed, implicit);
+        return new EvaluateParams(folds, seed, train, maxRanked, mahoutRanked, relevantAt, readersShare, maxEdges,
+                publishFold);
     }
 
     @Override
@@ -94,21 +126,26 @@ public final class EvaluateCommand implements Callable<Integer> {
     private static String text(EvaluationResult r, Path dir) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d-fold evaluation of %s (seed %d), %.1f s%n",
                 r.params().folds(), r.snapshot().get("path"), r.params().seed(), r.wallSeconds()));
-        out.append(String.format(Locale.ROOT, "  %-16s %8s %8s %8s %8s%n", "model", "RMSE", "MAE", "NDCG@10", "MAP"));
-        for (String m : EvaluationResult.MODELS) {
-            Map<String, Object> a = Summaries.aggregate(r.folds(), m, false);
-            out.append(String.format(Locale.ROOT, "  %-16s %8s %8s %8s %8s%n", m, f(a.get("rmse")), f(a.get("mae")),
-                    f(a.get("ndcg_at_10")), f(a.get("map"))));
-        }
-        Map<String, Object> t = Summaries.trust(r.folds(), false);
-        if (t != null) {
-            out.append(String.format(Locale.ROOT, "  trust: trustee's list NDCG@10 %s vs popularity %s over %s edges%n",
-                    f(t.get("trustee_ndcg_at_10")), f(t.get("popularity_ndcg_at_10")), t.get("edges")));
+        for (Scenario sc : Scenario.values()) {
+            List<String> models = Summaries.models(r.folds(), sc.key);
+            if (models.isEmpty()) {
+                continue;
+            }
+            out.append("  ").append(sc.key).append('\n');
+            for (String m : models) {
+                String metric = sc == Scenario.RATINGS ? "rmse" : "ndcg_at_10";
+                out.append(String.format(Locale.ROOT, "    %-28s %s %s%n", m, metric,
+                        f(Summaries.mean(r.folds(), sc.key, m, metric))));
+            }
+            if (sc != Scenario.RATINGS) {
+                out.append("    ratios ").append(Summaries.ratios(r.folds(), sc.key)).append('\n');
+            }
         }
         return out.append("  report ").append(dir).toString();
     }
 
-    private static String f(Object v) {
-        return v == null ? "–" : String.format(Locale.ROOT, "%.4f", ((Number) v).doubleValue());
+    private static String f(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4f", v);
     }
+
 }

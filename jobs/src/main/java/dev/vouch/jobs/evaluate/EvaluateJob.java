@@ -2,21 +2,27 @@ package dev.vouch.jobs.evaluate;
 
 import static dev.vouch.jobs.evaluate.EvaluationResult.*;
 
+import dev.vouch.engine.RankParams;
 import dev.vouch.jobs.common.Progress;
 import dev.vouch.jobs.train.BiasedAls;
 import dev.vouch.jobs.train.BiasedAlsModel;
 import dev.vouch.jobs.train.HyperSearch;
+import dev.vouch.jobs.train.ImplicitParams;
+import dev.vouch.jobs.train.ModelManifest;
 import dev.vouch.jobs.train.TrainParams;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * k-fold cross-validation of our model and the baselines on the latest snapshot of a warehouse. Spark fits our
- * model per fold; the driver scores every model on the same folds (see {@link FoldEvaluator}, {@link TrustEvaluator}).
+ * k-fold cross-validation of what we serve, its peer and the baselines on the latest snapshot of a warehouse. Spark
+ * fits the models per fold; every list of ours is then ranked on the driver by the ranking engine that serving runs,
+ * from the tables that training would publish ({@link FoldFitter}, {@link ServedModel}).
  */
 public final class EvaluateJob {
     private final SparkSession spark;
@@ -47,71 +53,155 @@ public final class EvaluateJob {
         }
         progress.note(String.format("using rank %d, reg-param %.3f, %d iterations, bias damping %.1f", chosen.rank(),
                 chosen.regParam(), chosen.maxIter(), chosen.biasReg()));
-        PriorRanking.Choice prior = choosePrior(data, params, chosen);
+        InnerTuning tuning = tune(data, params, chosen);
+        chosen = chosen.withImplicit(tuning.implicit());
         double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
 
         List<FoldOutcome> folds = new ArrayList<>();
         for (int f = 0; f < params.folds(); f++) {
-            folds.add(fold(data, f, params, chosen, prior.weight()));
+            folds.add(fold(data, f, params, chosen, tuning.choice().params()));
         }
-        return new EvaluationResult(params, chosen, candidates, prior, data.snapshot(), data.scoreCounts(), folds,
-                searchSeconds, (System.nanoTime() - start) / 1e9);
+        return new EvaluationResult(params, chosen, candidates, tuning.implicit(), tuning.implicitCandidates(),
+                tuning.choice(), data.snapshot(), data.scoreCounts(), folds, searchSeconds,
+                (System.nanoTime() - start) / 1e9);
     }
 
-    /** The ranking's popularity weight, tuned on an inner split of fold 1's training part only. */
-    private PriorRanking.Choice choosePrior(EvaluationData data, EvaluateParams params, TrainParams chosen) {
-        progress.step("choosing the ranking's popularity weight on an inner split of fold 1's training part");
-        FoldSplit inner = new FoldSplit(data.table().innerSplit(0), 0);
-        FactorModel model = FactorModel.collect(new BiasedAls(chosen).fit(data.innerTraining(0)), inner);
-        PriorRanking.Choice choice = PriorRanking.choose(model, inner, params.maxRanked(), params.seed());
-        choice.candidates().forEach(c -> progress.note(String.format("weight %.2f: validation NDCG@10 %.4f",
-                c.weight(), c.ndcg())));
-        progress.note(String.format("using weight %.2f (popularity alone: %.4f)", choice.weight(),
-                choice.popularityNdcg()));
-        return choice;
+    private record InnerTuning(ImplicitParams implicit, List<double[]> implicitCandidates,
+                               RankingTuner.Choice choice) {}
+
+    /**
+     * On an inner split of fold 1's training part only: the peer's implicit rank × alpha (best implicit-only
+     * NDCG@10), then our blend weights on that same implicit model.
+     */
+    private InnerTuning tune(EvaluationData data, EvaluateParams params, TrainParams chosen) {
+        progress.step("tuning on an inner split of fold 1's training part: implicit ALS rank × alpha, then the blend");
+        List<Row> validation = data.innerValidation(0);
+        BiasedAlsModel explicit = new BiasedAls(chosen).fit(data.innerTraining(0));
+        RankParams defaults = ModelManifest.defaultRanking(chosen);
+        ImplicitParams grid = chosen.implicit();
+        List<double[]> tried = new ArrayList<>();
+        FoldFitter.Fit best = null;
+        ImplicitParams bestParams = null;
+        double bestNdcg = Double.NEGATIVE_INFINITY;
+        for (int rank : grid.ranks()) {
+            for (double alpha : grid.alphas()) {
+                ImplicitParams candidate = grid.withChosen(rank, alpha);
+                FoldFitter.Fit fit = data.fitter().fit(data.innerTrainingReviews(0), data.innerTraining(0), chosen,
+                        explicit, candidate, defaults.withAlpha(alpha));
+                double ndcg = RankingTuner.implicitNdcg(fit.ranking(), validation, params.relevantAt(),
+                        params.maxRanked(), params.seed());
+                tried.add(new double[] {rank, alpha, ndcg});
+                progress.note(String.format("implicit rank %d, alpha %.1f: inner NDCG@10 %.4f", rank, alpha, ndcg));
+                if (ndcg > bestNdcg) {
+                    bestNdcg = ndcg;
+                    best = fit;
+                    bestParams = candidate;
+                }
+            }
+        }
+        RankingTuner.Choice choice = RankingTuner.tune(best.ranking(), validation, params.relevantAt(),
+                params.maxRanked(), params.seed());
+        progress.note(String.format("blend: implicit %.2f, rating %.2f, popularity %.2f: inner NDCG@10 %.4f "
+                        + "(implicit alone %.4f, popularity %.4f)", choice.params().implicitWeight(),
+                choice.params().ratingWeight(), choice.params().popularityWeight(),
+                choice.candidates().stream().mapToDouble(RankingTuner.Candidate::ndcg).max().orElse(Double.NaN),
+                choice.implicitNdcg(), choice.popularityNdcg()));
+        return new InnerTuning(bestParams, tried, choice);
     }
 
-    private FoldOutcome fold(EvaluationData data, int f, EvaluateParams params, TrainParams chosen, double weight) {
+    private FoldOutcome fold(EvaluationData data, int f, EvaluateParams params, TrainParams chosen,
+                             RankParams ranking) {
         String name = "fold " + (f + 1) + "/" + params.folds();
-        progress.step(name + ": fitting biased ALS on the other folds");
+        progress.step(name + ": fitting the rating and implicit models on the other folds");
         long fitStart = System.nanoTime();
-        BiasedAlsModel fitted = new BiasedAls(chosen).fit(data.training(f));
-        FoldSplit split = new FoldSplit(data.table(), f);
-        FactorModel ours = FactorModel.collect(fitted, split);
+        FoldFitter.Fit fit = data.fitter().fit(data.trainingReviews(f, new int[0]), data.training(f), chosen,
+                chosen.implicit(), ranking);
+        ServedModel served = new ServedModel(fit.ranking(), data.reviewerIds(), data.filmIds());
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
 
-        Map<Integer, Set<Integer>> relevant = split.relevant();
+        FoldSplit split = new FoldSplit(data.table(), f);
+        Map<Integer, Set<Integer>> relevant = split.relevant(params.relevantAt());
         int[] ranked = FoldEvaluator.sample(relevant.keySet(), params.maxRanked(), params.seed() + f);
-        progress.step(String.format("%s: scoring %d held-out ratings and the top 10 of %d reviewers (of %d with liked"
-                + " held-out films)", name, split.testRows.length, ranked.length, relevant.size()));
+        progress.step(String.format("%s: %d held-out ratings, top 10 of %d known reviewers", name,
+                split.testRows.length, ranked.length));
         FoldEvaluator evaluator = new FoldEvaluator(split, relevant, ranked);
-        Map<String, FoldModel> models = new LinkedHashMap<>();
-        PriorRanking ranking = new PriorRanking(ours, split, weight);
-        models.put(MODEL, ranking);
-        models.put(MODEL_PREDICTION_ONLY, ours);
-        models.put(GLOBAL_MEAN, new GlobalMeanModel(split));
-        models.put(BIASES, ours.biasesOnly());
-        models.put(POPULARITY, new PopularityModel(split));
-        List<ModelScores> scores = new ArrayList<>();
-        for (Map.Entry<String, FoldModel> m : models.entrySet()) {
-            scores.add(note(evaluator.evaluate(m.getKey(), m.getValue())));
+        ListMetrics.Endorsement self = (j, film) -> endorses(split, served, ranked[j], film);
+        List<Scores> scores = new ArrayList<>();
+        scores.add(note(evaluator.ratings(MODEL, FoldModels.served(served, split))));
+        scores.add(note(evaluator.ratings(BIASES, FoldModels.biases(served, split))));
+        scores.add(note(evaluator.ratings(GLOBAL_MEAN, new GlobalMeanModel(split))));
+        scores.add(note(evaluator.ranking(MODEL, FoldModels.served(served, split), self)));
+        scores.add(note(evaluator.ranking(IMPLICIT_ALS, FoldModels.implicitAls(served, split), self)));
+        scores.add(note(evaluator.ranking(EXPLICIT_ALS, FoldModels.explicitAls(served, split), self)));
+        scores.add(note(evaluator.ranking(POPULARITY, new PopularityModel(split), self)));
+        scores.add(note(evaluator.ranking(BIASES, FoldModels.biases(served, split), self)));
+        if (params.mahoutRanked() > 0) {
+            progress.step(name + ": Mahout item kNN (LLR), " + Math.min(params.mahoutRanked(), ranked.length)
+                    + " reviewers ranked (boolean preferences), every held-out rating predicted");
+            MahoutItemKnn mahout = new MahoutItemKnn(split);
+            scores.add(note(evaluator.ratings(MAHOUT, mahout)));
+            int[] sample = FoldEvaluator.sample(relevant.keySet(), params.mahoutRanked(), params.seed() + f);
+            FoldEvaluator small = new FoldEvaluator(split, relevant, sample);
+            ListMetrics.Endorsement selfSample = (j, film) -> endorses(split, served, sample[j], film);
+            scores.add(note(small.ranking(MAHOUT, mahout, selfSample)));
+            scores.add(note(renamed(small.ranking(POPULARITY, new PopularityModel(split), selfSample),
+                    POPULARITY + "_on_mahout_sample")));
         }
-        // Built last: Mahout's similarity cache is the biggest object of a fold.
-        scores.add(note(evaluator.evaluate(MAHOUT, new MahoutItemKnn(split))));
-
-        TrustScores trust = null;
         if (data.truster().length > 0) {
-            progress.step(name + ": trust evaluation over " + data.truster().length + " trust edges");
-            trust = new TrustEvaluator(split, relevant, ranking).evaluate(data.truster(), data.trustee());
-            progress.note(String.format("%d edges: trustee's list NDCG@10 %.4f vs popularity %.4f (wins %d, losses %d)",
-                    trust.edges(), trust.trusteeNdcg(), trust.popularityNdcg(), trust.wins(), trust.losses()));
+            TrustEvaluator trust = new TrustEvaluator(split, relevant, served);
+            List<int[]> edges = trust.edges(data.truster(), data.trustee(), params.maxEdges(), params.seed() + f);
+            progress.step(name + ": trust evaluation over " + edges.size() + " trust edges");
+            trust.evaluate(edges).forEach(s -> scores.add(note(s)));
         }
-        return new FoldOutcome(f, split.trainSize, split.testRows.length, ranked.length, fitSeconds, scores, trust);
+        if (params.readersShare() > 0) {
+            fitSeconds += readers(data, f, params, chosen, ranking, scores);
+        }
+        if (f == 0 && params.publishFold() != null) {
+            progress.step(name + ": publishing the fold's model to " + params.publishFold());
+            ServedLists.publish(spark, data, fit, chosen, ranking, params.publishFold(), served, split);
+        }
+        return new FoldOutcome(f, split.trainSize, split.testRows.length, fitSeconds, scores);
     }
 
-    private ModelScores note(ModelScores s) {
-        progress.note(String.format("%-16s RMSE %s  MAE %s  NDCG@10 %s  (%.1f s%s)", s.model(), fmt(s.rmse()),
-                fmt(s.mae()), fmt(s.ndcgAt10()), s.seconds(), s.fallbacks() > 0 ? ", " + s.fallbacks() + " fallbacks" : ""));
+    /** Anonymous readers: a refit without them, their ratings folded in. Returns the fit's seconds. */
+    private double readers(EvaluationData data, int f, EvaluateParams params, TrainParams chosen, RankParams ranking,
+                           List<Scores> scores) {
+        boolean[] mask = ReaderEvaluator.readers(data.table().reviewers, f, params.seed(), params.readersShare());
+        int[] readers = IntStream.range(0, mask.length).filter(r -> mask[r]).toArray();
+        progress.step(String.format("fold %d: %d anonymous readers held out whole; refitting without them", f + 1,
+                readers.length));
+        long start = System.nanoTime();
+        FoldFitter.Fit fit = data.fitter().fit(data.trainingReviews(f, readers), data.training(f, readers), chosen,
+                chosen.implicit(), ranking);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        FoldSplit split = new FoldSplit(data.table(), f, mask);
+        Map<Integer, Set<Integer>> relevant = split.relevant(params.relevantAt());
+        ServedModel served = new ServedModel(fit.ranking(), data.reviewerIds(), data.filmIds());
+        ServedModel implicitOnly = served.withParams(ranking.withWeights(1, 0, 0, ranking.personalHalf()),
+                data.reviewerIds(), data.filmIds());
+        new ReaderEvaluator(split, relevant, served, implicitOnly).evaluate(readers).forEach(s -> scores.add(note(s)));
+        return seconds;
+    }
+
+    /** R rated the film at or above R's training mean, or the model predicts R to love it. */
+    private static boolean endorses(FoldSplit split, ServedModel served, int reviewer, int film) {
+        int i = Arrays.binarySearch(split.trainFilms[reviewer], film);
+        if (i >= 0) {
+            return split.trainRatings[reviewer][i] >= split.reviewerMean[reviewer] - 1e-12;
+        }
+        float z = served.z(reviewer, film);
+        return !Float.isNaN(z) && z >= TrustEvaluator.LOVES_Z;
+    }
+
+    private static Scores renamed(Scores s, String model) {
+        return new Scores(s.scenario(), model, s.users(), s.metrics(), s.seconds());
+    }
+
+    private Scores note(Scores s) {
+        progress.note(String.format("%-22s %-26s n=%-5d %s (%.1f s)", s.scenario(), s.model(), s.users(),
+                s.scenario().equals(Scenario.RATINGS.key) ? "RMSE " + fmt(s.get("rmse")) + "  MAE " + fmt(s.get("mae"))
+                        : "NDCG@10 " + fmt(s.get("ndcg_at_10")) + "  endorsed " + fmt(s.get("endorsed_share"))
+                        + "  log-pop " + fmt(s.get("mean_log_popularity")), s.seconds()));
         return s;
     }
 

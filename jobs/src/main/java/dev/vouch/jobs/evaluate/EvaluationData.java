@@ -21,12 +21,17 @@ import org.apache.spark.sql.SparkSession;
  * The scored opinions of the latest snapshot, indexed and assigned to folds: on Spark for fitting ALS, and collected
  * to the driver for scoring. Opinions without a score (tags only) take no part.
  *
- * @param rated       {@code reviewer_idx, film_idx, rating (normalised), scale_max, fold}, checkpointed
+ * @param rated       {@code reviewer_idx, film_idx, rating (normalised), scale_max, fold, inner}, checkpointed
+ * @param reviews     the scored opinions with every review column plus {@code reviewer_idx, film_idx, fold, inner}
+ *                    (what the model tables are built from)
+ * @param fitter      fits a fold's models and builds the served ranking model
+ * @param reviewerIds reviewer id of each reviewer index; {@code filmIds} likewise
  * @param truster     trust edges whose two ends both have scored opinions, as reviewer indices
  * @param scoreCounts the rating distribution: score on its own scale → opinions
  * @param snapshot    where the data came from and how much there is, for metrics.json
  */
-record EvaluationData(Dataset<Row> rated, RatingTable table, int[] truster, int[] trustee,
+record EvaluationData(Dataset<Row> rated, Dataset<Row> reviews, FoldFitter fitter, RatingTable table,
+                      String[] reviewerIds, String[] filmIds, int[] truster, int[] trustee,
                       Map<Double, Long> scoreCounts, Map<String, Object> snapshot) {
 
     /** One in this many training ratings of fold 1 is the inner validation split that tunes the ranking. */
@@ -39,11 +44,12 @@ record EvaluationData(Dataset<Row> rated, RatingTable table, int[] truster, int[
         Dataset<Row> scored = reviews.filter(col("score_norm").isNotNull().and(col("score").isNotNull()));
         Dataset<Row> reviewerIndex = IndexTable.of(scored, "reviewer_id", BiasedAls.REVIEWER).localCheckpoint();
         Dataset<Row> filmIndex = IndexTable.of(scored, "film_id", BiasedAls.FILM).localCheckpoint();
-        Dataset<Row> rated = scored.join(reviewerIndex, "reviewer_id").join(filmIndex, "film_id")
-                .select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), Folds.of(col("review_id"), folds, seed).as("fold"),
-                        col("score_norm").as(BiasedAls.RATING), col("score"), col("scale_min"), col("scale_max"),
-                        Folds.of(col("review_id"), INNER_PARTS, seed + 1).equalTo(0).as("inner"))
+        Dataset<Row> indexedReviews = scored.join(reviewerIndex, "reviewer_id").join(filmIndex, "film_id")
+                .withColumn("fold", Folds.of(col("review_id"), folds, seed))
+                .withColumn("inner", Folds.of(col("review_id"), INNER_PARTS, seed + 1).equalTo(0))
                 .localCheckpoint();
+        Dataset<Row> rated = indexedReviews.select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), col("fold"),
+                col("score_norm").as(BiasedAls.RATING), col("score"), col("scale_min"), col("scale_max"), col("inner"));
         List<Row> rows = rated.select(RatingTable.COLUMNS[0], tail(RatingTable.COLUMNS)).collectAsList();
         if (rows.isEmpty()) {
             throw new VouchException("the snapshot has no scored opinions to evaluate: " + Versioned.display(snapshotPath));
@@ -51,6 +57,11 @@ record EvaluationData(Dataset<Row> rated, RatingTable table, int[] truster, int[
         int reviewers = (int) reviewerIndex.count();
         int films = (int) filmIndex.count();
         RatingTable table = RatingTable.of(rows, reviewers, films);
+        String[] reviewerIds = ids(reviewerIndex, "reviewer_id", BiasedAls.REVIEWER, reviewers);
+        String[] filmIds = ids(filmIndex, "film_id", BiasedAls.FILM, films);
+        FoldFitter fitter = new FoldFitter(warehouse.read(snapshotPath, Tables.FILMS),
+                warehouse.read(snapshotPath, Tables.REVIEWERS),
+                new dev.vouch.jobs.train.ModelBuilder.Indexed(reviewerIndex, filmIndex));
 
         Dataset<Row> trust = warehouse.read(snapshotPath, Tables.TRUST);
         List<Row> edges = trust
@@ -76,7 +87,41 @@ record EvaluationData(Dataset<Row> rated, RatingTable table, int[] truster, int[
         snapshot.put("trust_edges", trust.count());
         snapshot.put("trust_edges_between_raters", (long) truster.length);
         return new EvaluationData(rated.select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), col(BiasedAls.RATING),
-                col("scale_max"), col("fold"), col("inner")), table, truster, trustee, scoreCounts, snapshot);
+                col("scale_max"), col("fold"), col("inner")), indexedReviews, fitter, table, reviewerIds, filmIds,
+                truster, trustee, scoreCounts, snapshot);
+    }
+
+    private static String[] ids(Dataset<Row> index, String id, String idx, int size) {
+        String[] out = new String[size];
+        for (Row r : index.select(id, idx).collectAsList()) {
+            out[r.getInt(1)] = r.getString(0);
+        }
+        return out;
+    }
+
+    /** The fold's training opinions (every review column), without the given reviewers (anonymous readers). */
+    Dataset<Row> trainingReviews(int fold, int[] without) {
+        return reviews.filter(col("fold").notEqual(fold).and(not(col(BiasedAls.REVIEWER).isin(boxed(without)))));
+    }
+
+    /** The fold's training ratings without the given reviewers. */
+    Dataset<Row> training(int fold, int[] without) {
+        return training(fold).filter(not(col(BiasedAls.REVIEWER).isin(boxed(without))));
+    }
+
+    /** The inner training part of fold's training opinions (every review column). */
+    Dataset<Row> innerTrainingReviews(int fold) {
+        return reviews.filter(col("fold").notEqual(fold).and(not(col("inner"))));
+    }
+
+    /** The inner validation rows of fold's training part: {@code reviewer_id, film_id, score_norm}. */
+    java.util.List<Row> innerValidation(int fold) {
+        return reviews.filter(col("fold").notEqual(fold).and(col("inner")))
+                .select("reviewer_id", "film_id", "score_norm").collectAsList();
+    }
+
+    private static Object[] boxed(int[] values) {
+        return java.util.Arrays.stream(values).boxed().toArray();
     }
 
     /** The fold's training ratings on Spark, as {@link dev.vouch.jobs.train.BiasedAls#fit} and HyperSearch want. */

@@ -6,12 +6,17 @@ import java.util.List;
  * Everything measured on one fold.
  *
  * @param fold       0-based fold number (reports show it 1-based)
- * @param trust      null when the data set has no trust edges between raters
- * @param fitSeconds time to fit our model on the fold's training ratings
+ * @param scores     every (scenario, model) scored on the fold
+ * @param fitSeconds time to fit the fold's models (both fits, and the readers' fits)
  */
-record FoldOutcome(int fold, int trainRatings, int testRatings, int rankedReviewers, double fitSeconds,
-                   List<ModelScores> models, TrustScores trust) {
+record FoldOutcome(int fold, int trainRatings, int testRatings, double fitSeconds, List<Scores> scores) {
     FoldOutcome {
-        models = List.copyOf(models);
+        scores = List.copyOf(scores);
+    }
+
+    /** The scores of one model in one scenario, or null. */
+    Scores find(String scenario, String model) {
+        return scores.stream().filter(s -> s.scenario().equals(scenario) && s.model().equals(model)).findFirst()
+                .orElse(null);
     }
 }

@@ -12,6 +12,9 @@ import java.util.Set;
  * One fold of k-fold cross-validation, on the driver: the held-out rows, and what every model may know of the
  * training rows (per-reviewer films and ratings, means, popularity). Nothing here looks at a held-out rating except
  * {@link #relevant}, which defines the ground truth for ranking.
+ *
+ * <p>Reviewers marked as readers are held out of training whole: their rows outside the fold are not training rows
+ * (no popularity, no mean of the data set) but the ratings they fold in ({@link #trainFilms} still lists them).
  */
 final class FoldSplit {
     final RatingTable table;
@@ -31,6 +34,10 @@ final class FoldSplit {
     final double globalMean;
 
     FoldSplit(RatingTable table, int fold) {
+        this(table, fold, new boolean[table.reviewers]);
+    }
+
+    FoldSplit(RatingTable table, int fold, boolean[] readers) {
         this.table = table;
         this.fold = fold;
         List<List<double[]>> byReviewer = new ArrayList<>();
@@ -40,18 +47,22 @@ final class FoldSplit {
         filmCount = new int[table.films];
         int[] test = new int[table.size()];
         int nTest = 0;
+        int nTrain = 0;
         double sum = 0;
         for (int i = 0; i < table.size(); i++) {
             if (table.fold[i] == fold) {
                 test[nTest++] = i;
             } else {
                 byReviewer.get(table.reviewer[i]).add(new double[] {table.film[i], table.norm[i]});
-                filmCount[table.film[i]]++;
-                sum += table.norm[i];
+                if (!readers[table.reviewer[i]]) {
+                    filmCount[table.film[i]]++;
+                    sum += table.norm[i];
+                    nTrain++;
+                }
             }
         }
         testRows = Arrays.copyOf(test, nTest);
-        trainSize = table.size() - nTest;
+        trainSize = nTrain;
         globalMean = trainSize == 0 ? Double.NaN : sum / trainSize;
         trainFilms = new int[table.reviewers][];
         trainRatings = new double[table.reviewers][];
@@ -81,18 +92,18 @@ final class FoldSplit {
     }
 
     /**
-     * The ground truth for ranking: per reviewer who has training ratings, the held-out films rated at or above that
-     * reviewer's own mean training rating ("liked, by this reviewer's standards"). Reviewers with no such film are
-     * left out, as are reviewers with no training ratings (no mean, and no model could know them). Keys ascending.
+     * The ground truth for ranking: per reviewer who has training ratings, the held-out films rated at or above
+     * {@code threshold} (score_norm: 0.75 is 4 of 5 stars rounded as MovieLens rates, 3 of 4 on FilmTrust). Reviewers
+     * with no such film are left out, as are reviewers with no training ratings. Keys ascending.
      */
-    Map<Integer, Set<Integer>> relevant() {
+    Map<Integer, Set<Integer>> relevant(double threshold) {
         Map<Integer, Set<Integer>> out = new LinkedHashMap<>();
         int[] sorted = Arrays.stream(testRows).boxed()
                 .sorted((a, b) -> Integer.compare(table.reviewer[a], table.reviewer[b]))
                 .mapToInt(Integer::intValue).toArray();
         for (int i : sorted) {
             int r = table.reviewer[i];
-            if (!Double.isNaN(reviewerMean[r]) && table.norm[i] >= reviewerMean[r] - 1e-12) {
+            if (!Double.isNaN(reviewerMean[r]) && table.norm[i] >= threshold - 1e-9) {
                 out.computeIfAbsent(r, x -> new HashSet<>()).add(table.film[i]);
             }
         }

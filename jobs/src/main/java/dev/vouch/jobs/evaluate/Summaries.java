@@ -1,106 +1,94 @@
 package dev.vouch.jobs.evaluate;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.ToDoubleFunction;
+import java.util.Set;
 
 /**
- * Turns per-fold scores into the JSON-ready maps of metrics.json and {@code --json}: metric names in snake_case, mean
- * and sample sd over folds, and null (never NaN) where a metric does not apply to a model.
+ * Turns per-fold scores into the JSON-ready maps of metrics.json and {@code --json}: per scenario and model, the mean
+ * and sample sd over folds of every metric, null (never NaN) where a metric does not apply, and our ratio to the
+ * peer and to popularity.
  */
 final class Summaries {
-    static final List<String> METRICS = List.of("rmse", "mae", "precision_at_10", "recall_at_10", "ndcg_at_10",
-            "map", "coverage");
-    static final List<String> TRUST_METRICS = List.of("trustee_ndcg_at_10", "trustee_hit_at_10",
-            "popularity_ndcg_at_10", "popularity_hit_at_10", "model_ndcg_at_10", "model_hit_at_10",
-            "blend_ndcg_at_10", "blend_hit_at_10", "blend_popularity_ndcg_at_10", "blend_popularity_hit_at_10");
-
     private Summaries() {}
 
-    static double value(ModelScores s, String metric) {
-        return switch (metric) {
-            case "rmse" -> s.rmse();
-            case "mae" -> s.mae();
-            case "precision_at_10" -> s.precisionAt10();
-            case "recall_at_10" -> s.recallAt10();
-            case "ndcg_at_10" -> s.ndcgAt10();
-            case "map" -> s.map();
-            case "coverage" -> s.coverage();
-            default -> throw new IllegalArgumentException("unknown metric " + metric);
-        };
-    }
-
-    static double value(TrustScores t, String metric) {
-        return switch (metric) {
-            case "trustee_ndcg_at_10" -> t.trusteeNdcg();
-            case "trustee_hit_at_10" -> t.trusteeHit();
-            case "popularity_ndcg_at_10" -> t.popularityNdcg();
-            case "popularity_hit_at_10" -> t.popularityHit();
-            case "model_ndcg_at_10" -> t.modelNdcg();
-            case "model_hit_at_10" -> t.modelHit();
-            case "blend_ndcg_at_10" -> t.blendNdcg();
-            case "blend_hit_at_10" -> t.blendHit();
-            case "blend_popularity_ndcg_at_10" -> t.blendPopularityNdcg();
-            case "blend_popularity_hit_at_10" -> t.blendPopularityHit();
-            default -> throw new IllegalArgumentException("unknown trust metric " + metric);
-        };
-    }
-
-    /** One model's scores over the folds. */
-    static double[] perFold(List<FoldOutcome> folds, String model, String metric) {
-        return folds.stream().mapToDouble(f -> value(scores(f, model), metric)).toArray();
-    }
-
-    static ModelScores scores(FoldOutcome fold, String model) {
-        return fold.models().stream().filter(s -> s.model().equals(model)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no scores for " + model));
-    }
-
-    /** metric → mean over folds (or sd, with {@code sd}). */
-    static Map<String, Object> aggregate(List<FoldOutcome> folds, String model, boolean sd) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String m : METRICS) {
-            double[] v = perFold(folds, model, m);
-            out.put(m, num(sd ? Metrics.sd(v) : Metrics.mean(v)));
-        }
+    /** The models scored in a scenario, in {@link EvaluationResult#MODELS} order, then any others. */
+    static List<String> models(List<FoldOutcome> folds, String scenario) {
+        Set<String> seen = new LinkedHashSet<>();
+        folds.forEach(f -> f.scores().stream().filter(s -> s.scenario().equals(scenario))
+                .forEach(s -> seen.add(s.model())));
+        List<String> out = new ArrayList<>(EvaluationResult.MODELS.stream().filter(seen::contains).toList());
+        seen.stream().filter(m -> !out.contains(m)).forEach(out::add);
         return out;
     }
 
-    /** Means of the trust metrics over folds, plus edge counts summed over folds; null without trust edges. */
-    static Map<String, Object> trust(List<FoldOutcome> folds, boolean sd) {
-        List<TrustScores> t = folds.stream().map(FoldOutcome::trust).filter(Objects::nonNull).toList();
-        if (t.isEmpty()) {
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String m : TRUST_METRICS) {
-            double[] v = t.stream().mapToDouble(x -> value(x, m)).toArray();
-            out.put(m, num(sd ? Metrics.sd(v) : Metrics.mean(v)));
-        }
-        if (!sd) {
-            out.put("edges", sum(t, TrustScores::edges));
-            out.put("wins", sum(t, TrustScores::wins));
-            out.put("losses", sum(t, TrustScores::losses));
-            out.put("trusters", sum(t, TrustScores::trusters));
-        }
-        return out;
+    /** One metric of one model in one scenario, per fold (NaN where absent). */
+    static double[] perFold(List<FoldOutcome> folds, String scenario, String model, String metric) {
+        return folds.stream().mapToDouble(f -> {
+            Scores s = f.find(scenario, model);
+            return s == null ? Double.NaN : s.get(metric);
+        }).toArray();
     }
 
-    /** The {@code --json} summary: our model's means at the top level, each baseline's under baselines. */
-    static Map<String, Object> cli(EvaluationResult r, String reportDir) {
-        Map<String, Object> out = new LinkedHashMap<>(aggregate(r.folds(), EvaluationResult.MODEL, false));
-        Map<String, Object> baselines = new LinkedHashMap<>();
-        for (String m : EvaluationResult.MODELS) {
-            if (!m.startsWith(EvaluationResult.MODEL)) {
-                baselines.put(m, aggregate(r.folds(), m, false));
+    static double mean(List<FoldOutcome> folds, String scenario, String model, String metric) {
+        return Metrics.mean(perFold(folds, scenario, model, metric));
+    }
+
+    /** scenario → model → {mean: {metric: v}, sd: {…}, users}; scenarios without scores are left out. */
+    static Map<String, Object> scenarios(List<FoldOutcome> folds) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Scenario sc : Scenario.values()) {
+            List<String> models = models(folds, sc.key);
+            if (models.isEmpty()) {
+                continue;
             }
+            Map<String, Object> byModel = new LinkedHashMap<>();
+            for (String m : models) {
+                Map<String, Object> mean = new LinkedHashMap<>();
+                Map<String, Object> sd = new LinkedHashMap<>();
+                for (String metric : metricNames(folds, sc.key, m)) {
+                    double[] v = perFold(folds, sc.key, m, metric);
+                    mean.put(metric, num(Metrics.mean(v)));
+                    sd.put(metric, num(Metrics.sd(v)));
+                }
+                long users = folds.stream().map(f -> f.find(sc.key, m)).filter(Objects::nonNull)
+                        .mapToLong(Scores::users).sum();
+                byModel.put(m, obj("mean", mean, "sd", sd, "requests_over_folds", users));
+            }
+            Map<String, Object> scenario = obj("protocol", sc.protocol, "models", byModel);
+            if (sc != Scenario.RATINGS) {
+                scenario.put("ratios", ratios(folds, sc.key));
+            }
+            out.put(sc.key, scenario);
         }
-        out.put("baselines", baselines);
-        out.put("variants", obj(EvaluationResult.MODEL_PREDICTION_ONLY,
-                aggregate(r.folds(), EvaluationResult.MODEL_PREDICTION_ONLY, false)));
-        out.put("trust", trust(r.folds(), false));
+        return out;
+    }
+
+    /** Our NDCG@10 over the peer's and over popularity's, from the same folds. */
+    static Map<String, Object> ratios(List<FoldOutcome> folds, String scenario) {
+        double ours = mean(folds, scenario, EvaluationResult.MODEL, "ndcg_at_10");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("vouch_over_popularity", num(ours / mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10")));
+        out.put("vouch_over_spark_implicit_als",
+                num(ours / mean(folds, scenario, EvaluationResult.IMPLICIT_ALS, "ndcg_at_10")));
+        out.put("spark_implicit_als_over_popularity", num(mean(folds, scenario, EvaluationResult.IMPLICIT_ALS,
+                "ndcg_at_10") / mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10")));
+        return out;
+    }
+
+    private static List<String> metricNames(List<FoldOutcome> folds, String scenario, String model) {
+        return folds.stream().map(f -> f.find(scenario, model)).filter(Objects::nonNull).findFirst()
+                .map(s -> List.copyOf(s.metrics().keySet())).orElse(List.of());
+    }
+
+    /** The {@code --json} summary: every scenario's means, the ratios, parameters and where the report is. */
+    static Map<String, Object> cli(EvaluationResult r, String reportDir) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("scenarios", scenarios(r.folds()));
         out.put("folds", r.params().folds());
         out.put("seed", r.params().seed());
         out.put("params", Reports.params(r));
@@ -126,9 +114,5 @@ final class Summaries {
 
     static double round(double seconds) {
         return Math.round(seconds * 10) / 10.0;
-    }
-
-    private static long sum(List<TrustScores> t, ToDoubleFunction<TrustScores> f) {
-        return Math.round(t.stream().mapToDouble(f).sum());
     }
 }

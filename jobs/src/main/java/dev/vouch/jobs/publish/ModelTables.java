@@ -17,6 +17,11 @@ public final class ModelTables {
     public static final String KINDRED = "kindred";
     public static final String[] ALL = {REVIEWERS, FILMS, OPINIONS, FILM_TAGS, FILM_ASPECTS, SIMILAR_FILMS, KINDRED};
 
+    /** Column of reviewers and films holding the implicit model's factors. */
+    public static final String IMPLICIT_FACTORS = "implicit_factors";
+    /** Manifest object with the ranking engine's weights and fold-in settings. */
+    public static final String RANKING = "ranking";
+
     public static final String CO_LIKED = "co_liked";
     public static final String SHARED_TAGS = "shared_tags";
 }

@@ -21,9 +21,14 @@ public final class HyperSearch {
 
     public record Result(TrainParams chosen, List<Candidate> candidates) {}
 
-    public static Result run(Dataset<Row> rated, TrainParams params) {
-        Column isValidation = pmod(xxhash64(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), lit(params.seed())), lit(1000))
+    /** The seeded validation split, on rows with {@code reviewer_idx, film_idx}: the same rows for every caller. */
+    public static Column isValidation(TrainParams params) {
+        return pmod(xxhash64(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), lit(params.seed())), lit(1000))
                 .lt(lit((long) Math.round(params.validationFraction() * 1000)));
+    }
+
+    public static Result run(Dataset<Row> rated, TrainParams params) {
+        Column isValidation = isValidation(params);
         Dataset<Row> train = rated.filter(not(isValidation)).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> validation = rated.filter(isValidation).persist(StorageLevel.MEMORY_AND_DISK());
         List<Candidate> candidates = new ArrayList<>();

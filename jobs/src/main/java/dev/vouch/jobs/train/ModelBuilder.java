@@ -28,11 +28,12 @@ public final class ModelBuilder {
         this.params = params;
     }
 
-    public Map<String, Dataset<Row>> build(Dataset<Row> snapshotFilms, Dataset<Row> snapshotReviewers,
-                                           Indexed indexed, BiasedAlsModel model) {
-        Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-        out.put(ModelTables.REVIEWERS, reviewers(snapshotReviewers, indexed.reviewers(), model));
-        out.put(ModelTables.FILMS, films(snapshotFilms, indexed.films(), model));
+    /**
+     * Every table of the model, given its ranking tables ({@link #rankingTables}): they were materialised once, so
+     * what is written is exactly what was ranked with.
+     */
+    public Map<String, Dataset<Row>> build(Map<String, Dataset<Row>> rankingTables) {
+        Map<String, Dataset<Row>> out = new LinkedHashMap<>(rankingTables);
         out.put(ModelTables.OPINIONS, reviews.select("reviewer_id", "film_id", "score", "scale_max", "score_norm",
                 "aspects", "tags", "review_date"));
         out.put(ModelTables.FILM_TAGS, filmTags());
@@ -48,6 +49,36 @@ public final class ModelBuilder {
 
     /** The index tables of one training run. */
     public record Indexed(Dataset<Row> reviewers, Dataset<Row> films) {}
+
+    /** The two models of one training run: ratings (explicit) and who watched what (implicit). */
+    public record Fitted(BiasedAlsModel explicit, ImplicitAls.Fitted implicit) {}
+
+    /**
+     * The reviewers and films tables (what the ranking engine reads besides opinions), checkpointed: computed once,
+     * so ranking from them and writing them see the same numbers.
+     */
+    public Map<String, Dataset<Row>> rankingTables(Dataset<Row> snapshotFilms, Dataset<Row> snapshotReviewers,
+                                                   Indexed indexed, Fitted fitted) {
+        Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+        out.put(ModelTables.REVIEWERS, withImplicit(reviewers(snapshotReviewers, indexed.reviewers(), fitted.explicit()),
+                indexed.reviewers(), "reviewer_id", BiasedAls.REVIEWER, fitted.implicit().reviewerFactors())
+                .localCheckpoint());
+        out.put(ModelTables.FILMS, withImplicit(films(snapshotFilms, indexed.films(), fitted.explicit()),
+                indexed.films(), "film_id", BiasedAls.FILM, fitted.implicit().filmFactors()).localCheckpoint());
+        return out;
+    }
+
+    /** The opinions the ranking engine reads: {@code reviewer_id, film_id, score_norm}. */
+    public Dataset<Row> rankingOpinions() {
+        return reviews.select("reviewer_id", "film_id", "score_norm");
+    }
+
+    private static Dataset<Row> withImplicit(Dataset<Row> table, Dataset<Row> index, String id, String idx,
+                                             Dataset<Row> factors) {
+        Dataset<Row> implicit = index.join(factors, index.col(idx).equalTo(factors.col("id")))
+                .select(index.col(id).as("_id"), factors.col("features").as(ModelTables.IMPLICIT_FACTORS));
+        return table.join(implicit, table.col(id).equalTo(implicit.col("_id")), "left").drop("_id");
+    }
 
     private Dataset<Row> reviewers(Dataset<Row> names, Dataset<Row> index, BiasedAlsModel model) {
         Dataset<Row> stats = reviews.groupBy("reviewer_id").agg(

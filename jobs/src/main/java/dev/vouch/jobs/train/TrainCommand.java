@@ -38,11 +38,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-search", description = "Skip the search; use --rank and --reg-param as given.")
     boolean noSearch;
 
-    @Option(names = "--ranks", split = ",", description = "Ranks to search (default 16,32).")
+    @Option(names = "--ranks", split = ",", description = "Ranks to search (default ${DEFAULT-VALUE}).")
     List<Integer> ranks = D.ranks();
 
-    @Option(names = "--reg-params", split = ",", description = "Reg-params to search (default 0.03,0.05).")
+    @Option(names = "--reg-params", split = ",", description = "Reg-params to search (default ${DEFAULT-VALUE}).")
     List<Double> regParams = D.regParams();
+
+    @Option(names = "--implicit-rank", description = "Implicit ALS rank (default ${DEFAULT-VALUE}).")
+    int implicitRank = D.implicit().rank();
+
+    @Option(names = "--implicit-alpha", description = "Implicit ALS confidence of a watched film (default ${DEFAULT-VALUE}).")
+    double implicitAlpha = D.implicit().alpha();
+
+    @Option(names = "--implicit-reg-param", description = "Implicit ALS regularisation (default ${DEFAULT-VALUE}).")
+    double implicitReg = D.implicit().regParam();
 
     @Option(names = "--seed", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
     long seed = D.seed();
@@ -54,8 +63,10 @@ public final class TrainCommand implements Callable<Integer> {
     SparkOptions sparkOptions;
 
     TrainParams params() {
+        ImplicitParams implicit = new ImplicitParams(implicitRank, implicitAlpha, implicitReg, D.implicit().maxIter(),
+                List.of(implicitRank), List.of(implicitAlpha));
         return new TrainParams(rank, regParam, maxIter, biasReg, !noSearch, ranks, regParams, D.validationFraction(),
-                D.maxLikedPerReviewer(), D.topSimilar(), seed);
+                D.maxLikedPerReviewer(), D.topSimilar(), seed, implicit);
     }
 
     @Override

@@ -7,10 +7,14 @@ import dev.vouch.jobs.common.Tables;
 import dev.vouch.jobs.common.Versioned;
 import dev.vouch.jobs.common.VouchException;
 import dev.vouch.jobs.common.Warehouse;
+import dev.vouch.jobs.evaluate.FoldFitter;
+import dev.vouch.jobs.evaluate.RankingTuner;
 import dev.vouch.jobs.publish.ModelPublisher;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -57,31 +61,31 @@ public final class TrainModelJob {
                 search.candidates().forEach(c -> progress.note(String.format("rank %d, reg %.3f: validation RMSE %.4f",
                         c.rank(), c.regParam(), c.validationRmse())));
             }
-            progress.step(String.format("fitting biased ALS (rank %d, reg %.3f, %d iterations)", chosen.rank(),
-                    chosen.regParam(), chosen.maxIter()));
+            RankingTuner.Choice ranking = tuneRanking(warehouse, snapshot, reviews, rated, reviewerIndex, filmIndex,
+                    chosen);
+            progress.step(String.format("fitting biased ALS (rank %d, reg %.3f, %d iterations) and implicit ALS (rank %d,"
+                    + " alpha %.1f)", chosen.rank(), chosen.regParam(), chosen.maxIter(), chosen.implicit().rank(),
+                    chosen.implicit().alpha()));
             BiasedAlsModel model = new BiasedAls(chosen).fit(rated);
+            ImplicitAls.Fitted implicit = new ImplicitAls(chosen.implicit(), chosen.seed()).fit(rated);
 
             progress.step("building film vectors, LLR similarities, kindred reviewers and profiles");
-            Map<String, Dataset<Row>> tables = new ModelBuilder(reviews, chosen).build(
-                    warehouse.read(snapshot, Tables.FILMS), warehouse.read(snapshot, Tables.REVIEWERS),
-                    new ModelBuilder.Indexed(reviewerIndex, filmIndex), model);
+            ModelBuilder builder = new ModelBuilder(reviews, chosen);
+            Map<String, Dataset<Row>> tables = builder.build(builder.rankingTables(warehouse.read(snapshot, Tables.FILMS),
+                    warehouse.read(snapshot, Tables.REVIEWERS), new ModelBuilder.Indexed(reviewerIndex, filmIndex),
+                    new ModelBuilder.Fitted(model, implicit)));
             ModelPublisher.Draft draft = new ModelPublisher(spark, modelsDir).draft();
             Map<String, Long> rows = new LinkedHashMap<>();
             for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
                 progress.step("writing " + t.getKey());
                 rows.put(t.getKey(), draft.write(t.getKey(), t.getValue()));
             }
-            Map<String, Object> paramMap = params(chosen);
+            Map<String, Object> paramMap = ModelManifest.params(chosen);
             Double validation = search == null ? null : search.candidates().stream()
                     .mapToDouble(HyperSearch.Candidate::validationRmse).min().orElse(Double.NaN);
-            Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("source_snapshot", Versioned.display(snapshot));
-            manifest.put("global_mean", model.globalMean());
-            manifest.put("rank", chosen.rank());
-            manifest.put("params", paramMap);
-            manifest.put("evaluation", evaluation(search, n));
             progress.step("publishing");
-            Path published = draft.commit(manifest);
+            Path published = draft.commit(ModelManifest.fields(Versioned.display(snapshot), model.globalMean(), chosen,
+                    ranking.params(), RankingTuner.describe(ranking), evaluation(search, n)));
             return new Summary(draft.version(), Versioned.display(published), Versioned.display(snapshot), paramMap,
                     rows, validation, (System.nanoTime() - started) / 1e9);
         } finally {
@@ -97,19 +101,30 @@ public final class TrainModelJob {
                         col("scale_max"));
     }
 
-    private static Map<String, Object> params(TrainParams p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rank", p.rank());
-        m.put("reg_param", p.regParam());
-        m.put("max_iter", p.maxIter());
-        m.put("bias_reg", p.biasReg());
-        m.put("seed", p.seed());
-        m.put("searched_ranks", p.ranks());
-        m.put("searched_reg_params", p.regParams());
-        m.put("validation_fraction", p.validationFraction());
-        m.put("max_liked_per_reviewer", p.maxLikedPerReviewer());
-        m.put("top_similar", p.topSimilar());
-        return m;
+    /**
+     * The ranking engine's blend weights, tuned on the rating search's validation split: both models fitted on the
+     * rest, ranked through the engine as served, NDCG@10 of the validation reviewers' relevant films.
+     */
+    private RankingTuner.Choice tuneRanking(Warehouse warehouse, Path snapshot, Dataset<Row> reviews,
+                                            Dataset<Row> rated, Dataset<Row> reviewerIndex, Dataset<Row> filmIndex,
+                                            TrainParams chosen) {
+        progress.step("tuning the ranking blend on the validation split");
+        Column validation = HyperSearch.isValidation(chosen);
+        Dataset<Row> indexed = reviews.join(reviewerIndex, "reviewer_id").join(filmIndex, "film_id");
+        FoldFitter fitter = new FoldFitter(warehouse.read(snapshot, Tables.FILMS),
+                warehouse.read(snapshot, Tables.REVIEWERS), new ModelBuilder.Indexed(reviewerIndex, filmIndex));
+        FoldFitter.Fit fit = fitter.fit(indexed.filter(not(validation)), rated.filter(not(validation)), chosen,
+                chosen.implicit(), ModelManifest.defaultRanking(chosen));
+        List<Row> held = indexed.filter(validation.and(col("score_norm").isNotNull()))
+                .select("reviewer_id", "film_id", "score_norm").collectAsList();
+        RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), held, RankingTuner.DEFAULT_RELEVANT_AT,
+                Integer.MAX_VALUE, chosen.seed());
+        progress.note(String.format("implicit %.2f, rating %.2f, popularity %.2f: validation NDCG@10 %.4f (implicit "
+                        + "alone %.4f, popularity %.4f, %d reviewers)", choice.params().implicitWeight(),
+                choice.params().ratingWeight(), choice.params().popularityWeight(),
+                choice.candidates().stream().mapToDouble(RankingTuner.Candidate::ndcg).max().orElse(Double.NaN),
+                choice.implicitNdcg(), choice.popularityNdcg(), choice.reviewers()));
+        return choice;
     }
 
     private static Map<String, Object> evaluation(HyperSearch.Result search, long ratings) {

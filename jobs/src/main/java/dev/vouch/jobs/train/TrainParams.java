@@ -18,10 +18,11 @@ import java.util.List;
  *                       pair count linear, as Mahout's and the Universal Recommender's cross-occurrence jobs do)
  * @param topSimilar     similar films and kindred reviewers kept per film / reviewer
  * @param seed           the seed of every random choice in training (ALS init, splits, down-sampling)
+ * @param implicit       the implicit-feedback model trained beside the explicit one ({@link ImplicitParams})
  */
 public record TrainParams(int rank, double regParam, int maxIter, double biasReg, boolean search,
                           List<Integer> ranks, List<Double> regParams, double validationFraction,
-                          int maxLikedPerReviewer, int topSimilar, long seed) {
+                          int maxLikedPerReviewer, int topSimilar, long seed, ImplicitParams implicit) {
 
     public static final int DEFAULT_RANK = 24;
     public static final double DEFAULT_REG = 0.03;
@@ -38,21 +39,27 @@ public record TrainParams(int rank, double regParam, int maxIter, double biasReg
         check(validationFraction > 0 && validationFraction < 0.5, "validation fraction must be in (0, 0.5)");
         check(maxLikedPerReviewer >= 2, "max liked per reviewer must be >= 2");
         check(topSimilar >= 1 && topSimilar <= 200, "top similar must be in 1..200");
+        check(implicit != null, "implicit parameters are missing");
     }
 
     public static TrainParams defaults() {
         return new TrainParams(DEFAULT_RANK, DEFAULT_REG, 12, 5.0, true, List.of(16, 32), List.of(0.03, 0.05),
-                0.1, 60, 20, 42L);
+                0.1, 60, 20, 42L, ImplicitParams.defaults());
     }
 
     public TrainParams withChosen(int chosenRank, double chosenReg) {
         return new TrainParams(chosenRank, chosenReg, maxIter, biasReg, false, ranks, regParams, validationFraction,
-                maxLikedPerReviewer, topSimilar, seed);
+                maxLikedPerReviewer, topSimilar, seed, implicit);
+    }
+
+    public TrainParams withImplicit(ImplicitParams chosen) {
+        return new TrainParams(rank, regParam, maxIter, biasReg, search, ranks, regParams, validationFraction,
+                maxLikedPerReviewer, topSimilar, seed, chosen);
     }
 
     public TrainParams withSearch(boolean on) {
         return new TrainParams(rank, regParam, maxIter, biasReg, on, ranks, regParams, validationFraction,
-                maxLikedPerReviewer, topSimilar, seed);
+                maxLikedPerReviewer, topSimilar, seed, implicit);
     }
 
     private static void check(boolean ok, String message) {

@@ -33,7 +33,7 @@ public record RankParams(double implicitWeight, double ratingWeight, double popu
         nonNegative("rating_weight", ratingWeight);
         nonNegative("popularity_weight", popularityWeight);
         positive("personal_half", personalHalf);
-        positive("reg_param", regParam);
+        nonNegative("reg_param", regParam);
         nonNegative("bias_reg", biasReg);
         positive("implicit_reg_param", implicitReg);
         nonNegative("implicit_alpha", implicitAlpha);
@@ -45,6 +45,12 @@ public record RankParams(double implicitWeight, double ratingWeight, double popu
     /** The same fold-in settings with other blend weights. */
     public RankParams withWeights(double implicit, double rating, double popularity, double half) {
         return new RankParams(implicit, rating, popularity, half, regParam, biasReg, implicitReg, implicitAlpha);
+    }
+
+    /** The same weights with another implicit confidence (the implicit model it folds into changed). */
+    public RankParams withAlpha(double alpha) {
+        return new RankParams(implicitWeight, ratingWeight, popularityWeight, personalHalf, regParam, biasReg,
+                implicitReg, alpha);
     }
 
     private static void nonNegative(String name, double v) {

@@ -11,7 +11,8 @@ import java.util.function.IntPredicate;
  * best films by
  * <pre>score(f) = popularityWeight · log(1 + n_f) + (Σᵢ wᵢ·viewᵢ(f) + w_reader·view_reader(f)) / (Σᵢ wᵢ + w_reader)</pre>
  * where a source without a view of f adds 0 but still counts in the denominator (a film several trusted reviewers
- * back beats one backed by a single one), and a film no source has a view of is not ranked. The reader weighs
+ * back beats one backed by a single one). A film no source has a view of, or whose score is not above 0 (nobody
+ * backs it), is not returned: the caller's fallbacks fill the list. The reader weighs
  * {@code W · n / personalHalf}, W the total trusted weight (1 when nobody is trusted) and n the reader's ratings.
  * Films rated by the reader or seen are never returned. Ties go to the lower film index.
  */
@@ -29,6 +30,11 @@ public final class Ranker {
      */
     public record Request(int[] trusted, double[] weights, int[] ratedFilms, double[] ratedNorms, int[] seen,
                           int limit) {
+        /** Most trusted reviewers one request may name (the API refuses more). */
+        public static final int MAX_TRUSTED = 50;
+        /** Most ratings one request may fold in (the API refuses more; the evaluator samples down to it). */
+        public static final int MAX_RATINGS = 500;
+
         public Request {
             if (trusted.length != weights.length || ratedFilms.length != ratedNorms.length) {
                 throw new IllegalArgumentException("trusted/weights or ratedFilms/ratedNorms differ in length");
@@ -91,7 +97,7 @@ public final class Ranker {
         BitSet excluded = new BitSet(model.filmCount());
         Arrays.stream(request.seen()).forEach(excluded::set);
         Arrays.stream(request.ratedFilms()).forEach(excluded::set);
-        int[] top = TopK.select(score, request.limit(), Float.NEGATIVE_INFINITY,
+        int[] top = TopK.select(score, request.limit(), 0f,
                 f -> !excluded.get(f) && accept.test(f));
         float[] scores = new float[top.length];
         int[] source = new int[top.length];

@@ -69,22 +69,26 @@ public final class RankingModel {
         this.implicitGram = films.implicit().gram();
     }
 
-    /** The predicted score_norm of reviewer (bias, factors) for a film, clamped to [0, 1]; NaN without factors. */
+    /**
+     * The predicted score_norm of a reviewer known by bias and factors (null: none) for a film, clamped to [0, 1].
+     * The factor term counts only when both sides have factors; otherwise this is the biases' prediction.
+     */
     public double predict(double reviewerBias, float[] reviewerFactors, int film) {
-        if (reviewerFactors == null || !films.factors().has(film)) {
-            return Double.NaN;
-        }
-        return clamp01(globalMean + reviewerBias + films.bias()[film] + films.factors().dot(film, reviewerFactors));
+        double dot = reviewerFactors != null && films.factors().has(film) ? films.factors().dot(film, reviewerFactors)
+                : 0;
+        return clamp01(globalMean + reviewerBias + films.bias()[film] + dot);
     }
 
-    /** A known reviewer's predicted score_norm for a film; NaN when either lacks factors. */
+    /** A known reviewer's predicted score_norm for a film ({@link #predict(double, float[], int)}). */
     public double predict(int reviewer, int film) {
         Factors rf = reviewers.factors();
-        if (!rf.has(reviewer) || !films.factors().has(film)) {
-            return Double.NaN;
-        }
-        return clamp01(globalMean + reviewers.bias()[reviewer] + films.bias()[film]
-                + films.factors().dot(film, rf, reviewer));
+        double dot = rf.has(reviewer) && films.factors().has(film) ? films.factors().dot(film, rf, reviewer) : 0;
+        return clamp01(globalMean + reviewers.bias()[reviewer] + films.bias()[film] + dot);
+    }
+
+    /** The biases-only prediction (the "biases" baseline): {@code μ + b_reviewer + b_film}, clamped. */
+    public double predictBiases(int reviewer, int film) {
+        return clamp01(globalMean + reviewers.bias()[reviewer] + films.bias()[film]);
     }
 
     static double clamp01(double v) {

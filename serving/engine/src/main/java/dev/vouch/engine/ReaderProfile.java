@@ -9,9 +9,13 @@ package dev.vouch.engine;
  *   <li>Implicit: every rated film is watched; x solves {@code (YᵀY + α·Σ y yᵀ + λ·n·I) x = (1 + α)·Σ y} with Y all
  *       films' implicit factors: Spark's implicit ALS user step for one user.</li>
  * </ul>
- * The reader is then viewed like a reviewer ({@link ReviewerView}), centred on their own mean and sd.
+ * The reader is then viewed like a reviewer ({@link ReviewerView}), centred on their own mean and sd once they have
+ * {@link #OWN_SPREAD_FROM} ratings, and before that on the model's expectation {@code μ + b} with the default sd.
  */
 public final class ReaderProfile {
+    /** Ratings from which the reader's own mean and sd describe their habits better than the model's guess. */
+    static final int OWN_SPREAD_FROM = 3;
+
     private final int ratings;
     private final double bias;
     private final float[] factors;
@@ -56,8 +60,9 @@ public final class ReaderProfile {
         for (double v : norms) {
             sq += (v - mean) * (v - mean);
         }
-        double sd = films.length < 2 ? Double.NaN : Math.sqrt(sq / films.length);
-        return new ReaderProfile(films.length, bias, factors, implicit, mean, sd);
+        boolean own = films.length >= OWN_SPREAD_FROM;
+        return new ReaderProfile(films.length, bias, factors, implicit, own ? mean : Double.NaN,
+                own ? Math.sqrt(sq / films.length) : Double.NaN);
     }
 
     private static float[] explicit(RankingModel model, int[] films, double[] norms, double bias) {
@@ -128,7 +133,7 @@ public final class ReaderProfile {
 
     /** The predicted score_norm of a film for this reader, NaN when the film or the reader has no factors. */
     public double predictedNorm(RankingModel model, int film) {
-        return model.predict(bias, factors, film);
+        return factors != null && model.films().factors().has(film) ? model.predict(bias, factors, film) : Double.NaN;
     }
 
     public int ratings() {

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * {@code implicitWeight · watch + ratingWeight · z} ({@link RankParams}).
  *
  * <ul>
- *   <li>Films R scored: {@code watch = 1} (R watched it) and {@code z = (score_norm − mean) / max(sd, SD_FLOOR)};
- *       kind {@link #REVIEWED}.</li>
+ *   <li>Films R scored at or above R's own mean: {@code watch = 1} (R watched it) and
+ *       {@code z = (score_norm − mean) / max(sd, SD_FLOOR)}; kind {@link #REVIEWED}. A film R scored below their
+ *       mean has no value: R does not vouch for it, and a watch alone must not bring it back.</li>
  *   <li>Other films: {@code watch} is the implicit model's {@code x_R · y_f} and z the explicit model's prediction
  *       (clamped to [0, 1]) on the same scale; a missing part counts 0, and a film with neither is NaN. Kind
  *       {@link #WATCHED} when the watch term is the larger contribution ("readers like R watched it"), else
@@ -53,8 +54,8 @@ public final class ReviewerView {
                 int f = o.film()[i];
                 float zf = (float) ((norm - center) / sd);
                 view.z[f] = zf;
-                view.values[f] = (float) (p.implicitWeight() + p.ratingWeight() * zf);
-                view.kind[f] = REVIEWED;
+                view.values[f] = zf < 0 ? Float.NaN : (float) (p.implicitWeight() + p.ratingWeight() * zf);
+                view.kind[f] = zf < 0 ? NONE : REVIEWED;
             }
         }
         return view;
@@ -75,7 +76,8 @@ public final class ReviewerView {
         Factors implicitFilms = model.films().implicit();
         for (int f = 0; f < n; f++) {
             double watch = implicit != null && implicitFilms.has(f) ? implicitFilms.dot(f, implicit) : Double.NaN;
-            double predicted = model.predict(bias, factors, f);
+            double predicted = factors != null && model.films().factors().has(f) ? model.predict(bias, factors, f)
+                    : Double.NaN;
             if (Double.isNaN(watch) && Double.isNaN(predicted)) {
                 continue;
             }

@@ -96,8 +96,10 @@ final class Explainer {
                 Double.isNaN(mean) ? null : round1(mean * max), null, sentence);
     }
 
+    /** NaN when R or the film has no factors: a biases-only number is no prediction of R's taste. */
     private double predictedNorm(int reviewer, int film) {
-        return model.ranking().predict(reviewer, film);
+        return model.reviewers().factors().has(reviewer) && model.films().factors().has(film)
+                ? model.ranking().predict(reviewer, film) : Double.NaN;
     }
 
     private static String aspectText(List<Aspect> aspects) {

@@ -19,9 +19,9 @@ import java.util.Set;
 public record TrustSet(List<Trusted> trusted, Set<String> seen, List<Rating> ratings, List<String> tags, int limit,
                        FilmFilter filter, String aspect) {
     /** The most reviewers a trust set may hold. */
-    public static final int MAX_TRUSTED = 50;
+    public static final int MAX_TRUSTED = dev.vouch.engine.Ranker.Request.MAX_TRUSTED;
     /** The most ratings a trust set may hold. */
-    public static final int MAX_RATINGS = 500;
+    public static final int MAX_RATINGS = dev.vouch.engine.Ranker.Request.MAX_RATINGS;
 
     /** A trusted reviewer and how much the reader trusts them (> 0). */
     public record Trusted(String reviewer, double weight) {

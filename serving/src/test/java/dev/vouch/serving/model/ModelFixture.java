@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * <p>Rank 2, global mean 0.6. Miguel Félix is a harsh critic (mean 0.5, sd 0.2): he rated Arrival 9/10
  * (story 10/10, tagged "Amazing soundtrack"), Heat 6/10 (story 8/10), Cats 2/10 and tagged Amélie "charming"
  * without a score. Ana and Bo agree with him (kindred); Cy does not. Solaris is on a 5-point scale. "Obscure" has
- * no factors and no year. "New Person" has no ratings and no factors.
+ * no factors and no year. "New Person" has no ratings and no factors. Implicit factors (rank 2) are set so that
+ * Miguel's "watch" score of a film is {@code 1.0·y₁ + 0.5·y₂}: Alien 0.4, Solaris 0.1. The ranking weights are
+ * implicit 1, rating 0.1, popularity 0 (personal half 5).
  */
 public final class ModelFixture {
     public static final String V1 = "20260101-000000-000";
@@ -29,25 +31,27 @@ public final class ModelFixture {
 
     private static final String FILMS = """
             CREATE TABLE films(film_id VARCHAR, title VARCHAR, year INTEGER, genres VARCHAR[], scale_max DOUBLE,
-              n_ratings INTEGER, mean_norm DOUBLE, bias DOUBLE, popularity DOUBLE, factors FLOAT[]);
+              n_ratings INTEGER, mean_norm DOUBLE, bias DOUBLE, popularity DOUBLE, factors FLOAT[],
+              implicit_factors FLOAT[]);
             INSERT INTO films VALUES
-              ('film:arrival', 'Arrival%1$s', 2016, ['Sci-Fi', 'Drama'], 10, 4, 0.725, 0.05, 0.80, [0.3, 0.0]),
-              ('film:heat', 'Heat', 1995, ['Crime'], 10, 3, 0.7, 0.0, 0.70, [0.1, 0.2]),
-              ('film:amelie', 'Amélie', 2001, ['Comedy', 'Romance'], 10, 2, 0.75, 0.02, 0.72, [0.2, 0.1]),
-              ('film:alien', 'Alien', 1979, ['Sci-Fi', 'Horror'], 10, 2, 0.85, 0.04, 0.78, [0.25, -0.1]),
-              ('film:cats', 'Cats', 2019, ['Musical'], 10, 3, 0.467, -0.2, 0.30, [-0.3, 0.0]),
-              ('film:solaris', 'Solaris', 1972, ['Sci-Fi'], 5, 1, 0.8, 0.03, 0.75, [0.35, 0.0]),
-              ('film:obscure', 'Obscure', NULL, [], 10, 0, NULL, 0.0, 0.5, NULL);
+              ('film:arrival', 'Arrival%1$s', 2016, ['Sci-Fi', 'Drama'], 10, 4, 0.725, 0.05, 0.80, [0.3, 0.0], [0.5, 0.1]),
+              ('film:heat', 'Heat', 1995, ['Crime'], 10, 3, 0.7, 0.0, 0.70, [0.1, 0.2], [0.4, 0.2]),
+              ('film:amelie', 'Amélie', 2001, ['Comedy', 'Romance'], 10, 2, 0.75, 0.02, 0.72, [0.2, 0.1], [0.3, 0.3]),
+              ('film:alien', 'Alien', 1979, ['Sci-Fi', 'Horror'], 10, 2, 0.85, 0.04, 0.78, [0.25, -0.1], [0.4, 0.0]),
+              ('film:cats', 'Cats', 2019, ['Musical'], 10, 3, 0.467, -0.2, 0.30, [-0.3, 0.0], [0.2, 0.4]),
+              ('film:solaris', 'Solaris', 1972, ['Sci-Fi'], 5, 1, 0.8, 0.03, 0.75, [0.35, 0.0], [0.1, 0.0]),
+              ('film:obscure', 'Obscure', NULL, [], 10, 0, NULL, 0.0, 0.5, NULL, NULL);
             """;
     private static final String REVIEWERS = """
             CREATE TABLE reviewers(reviewer_id VARCHAR, name VARCHAR, role VARCHAR, n_reviews INTEGER,
-              n_rated INTEGER, mean_norm DOUBLE, sd_norm DOUBLE, bias DOUBLE, top_tags VARCHAR[], factors FLOAT[]);
+              n_rated INTEGER, mean_norm DOUBLE, sd_norm DOUBLE, bias DOUBLE, top_tags VARCHAR[], factors FLOAT[],
+              implicit_factors FLOAT[]);
             INSERT INTO reviewers VALUES
-              ('rev:miguel', 'Miguel Félix', 'critic', 4, 3, 0.5, 0.2, -0.1, ['Amazing soundtrack', 'charming'], [1.0, 0.0]),
-              ('rev:ana', 'Ana Ruiz', NULL, 4, 4, 0.8, 0.1, 0.05, [], [0.8, 0.2]),
-              ('rev:bo', 'Bo Chen', NULL, 4, 4, 0.675, 0.25, 0.0, [], [0.9, 0.1]),
-              ('rev:cy', 'Cy Twombly', NULL, 4, 4, 0.7, 0.25, 0.0, [], [-1.0, 0.5]),
-              ('rev:new', 'New Person', NULL, 0, 0, NULL, NULL, 0.0, [], NULL);
+              ('rev:miguel', 'Miguel Félix', 'critic', 4, 3, 0.5, 0.2, -0.1, ['Amazing soundtrack', 'charming'], [1.0, 0.0], [1.0, 0.5]),
+              ('rev:ana', 'Ana Ruiz', NULL, 4, 4, 0.8, 0.1, 0.05, [], [0.8, 0.2], [1.0, 0.0]),
+              ('rev:bo', 'Bo Chen', NULL, 4, 4, 0.675, 0.25, 0.0, [], [0.9, 0.1], [0.8, 0.6]),
+              ('rev:cy', 'Cy Twombly', NULL, 4, 4, 0.7, 0.25, 0.0, [], [-1.0, 0.5], [0.2, 1.0]),
+              ('rev:new', 'New Person', NULL, 0, 0, NULL, NULL, 0.0, [], NULL, NULL);
             """;
     private static final String OPINIONS = """
             CREATE TABLE opinions(reviewer_id VARCHAR, film_id VARCHAR, score DOUBLE, scale_max DOUBLE,
@@ -188,10 +192,13 @@ public final class ModelFixture {
     public static void writeManifest(Path dir, String version, int rank) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
-        root.put("format_version", 1).put("version", version).put("created_at", "2026-01-01T00:00:00Z")
+        root.put("format_version", 2).put("version", version).put("created_at", "2026-01-01T00:00:00Z")
                 .put("source_snapshot", "/fixture").put("global_mean", 0.6).put("rank", rank);
         root.putObject("params").put("rank", rank).put("reg_param", 0.1).put("seed", 42);
         root.putObject("evaluation").put("rmse", 0.1);
+        root.putObject("ranking").put("implicit_rank", 2).put("implicit_weight", 1.0).put("rating_weight", 0.1)
+                .put("popularity_weight", 0.0).put("personal_half", 5.0).put("reg_param", 0.1).put("bias_reg", 2.0)
+                .put("implicit_reg_param", 0.1).put("implicit_alpha", 5.0);
         ObjectNode tables = root.putObject("tables");
         try {
             for (String table : ModelLayout.TABLES) {

@@ -1,5 +1,6 @@
 package dev.vouch.serving.suggest;
 
+import dev.vouch.engine.ReviewerView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.serving.model.Model;
@@ -14,7 +15,7 @@ class ExplainerTest {
 
     @Test
     void reviewedUsesTheReviewersOwnScoresAspectsAndTags() {
-        Explanation e = explainer.reviewer(miguel, model.film("film:arrival"), ReviewerScores.REVIEWED);
+        Explanation e = explainer.reviewer(miguel, model.film("film:arrival"), ReviewerView.REVIEWED);
         assertThat(e.kind()).isEqualTo("reviewed");
         assertThat(e.reviewerName()).isEqualTo("Miguel Félix");
         assertThat(e.score()).isEqualTo(9.0);
@@ -26,25 +27,36 @@ class ExplainerTest {
 
     @Test
     void predictedCitesTheReviewersWhoAgree() {
-        Explanation e = explainer.reviewer(miguel, model.film("film:alien"), ReviewerScores.PREDICTED);
+        Explanation e = explainer.reviewer(miguel, model.film("film:alien"), ReviewerView.PREDICTED);
         // Ana (9/10) and Bo (8/10) are Miguel's kindred and rated Alien
         assertThat(e.supporters()).isEqualTo(2);
         assertThat(e.supportersMean()).isEqualTo(8.5);
         assertThat(e.score()).isNull();
         assertThat(e.predicted()).isEqualTo(7.9);
-        assertThat(e.sentence()).isEqualTo("Not reviewed by Miguel Félix, but 2 reviewers who agree with Miguel Félix "
+        assertThat(e.watchedBySimilar()).isFalse();
+        assertThat(e.sentence()).isEqualTo("Not reviewed by Miguel Félix, and 2 reviewers who agree with Miguel Félix "
                 + "rated it 8.5/10 on average.");
     }
 
     @Test
+    void whenTheRankingLeanedOnWatchingTheExplanationSaysSo() {
+        Explanation e = explainer.reviewer(model.reviewer("rev:cy"), model.film("film:solaris"),
+                ReviewerView.WATCHED);
+        assertThat(e.kind()).isEqualTo("predicted");
+        assertThat(e.watchedBySimilar()).isTrue();
+        assertThat(e.sentence()).startsWith("Not reviewed by Cy Twombly; readers with Cy Twombly's taste watched it; "
+                + "predicted from Cy Twombly's taste at about");
+    }
+
+    @Test
     void predictedOnItsOwnScaleAndWithTagsOnly() {
-        Explanation solaris = explainer.reviewer(miguel, model.film("film:solaris"), ReviewerScores.PREDICTED);
-        assertThat(solaris.sentence()).isEqualTo("Not reviewed by Miguel Félix, but 1 reviewer who agrees with "
+        Explanation solaris = explainer.reviewer(miguel, model.film("film:solaris"), ReviewerView.PREDICTED);
+        assertThat(solaris.sentence()).isEqualTo("Not reviewed by Miguel Félix, and 1 reviewer who agrees with "
                 + "Miguel Félix rated it 4/5.");
-        Explanation amelie = explainer.reviewer(miguel, model.film("film:amelie"), ReviewerScores.PREDICTED);
-        assertThat(amelie.sentence()).startsWith("Miguel Félix tagged it “charming” without a score, but 1 reviewer");
+        Explanation amelie = explainer.reviewer(miguel, model.film("film:amelie"), ReviewerView.PREDICTED);
+        assertThat(amelie.sentence()).startsWith("Miguel Félix tagged it “charming” without a score, and 1 reviewer");
         Explanation lonely = explainer.reviewer(model.reviewer("rev:cy"), model.film("film:solaris"),
-                ReviewerScores.PREDICTED);
+                ReviewerView.PREDICTED);
         assertThat(lonely.sentence()).startsWith("Not reviewed by Cy Twombly; predicted from Cy Twombly's taste at about");
     }
 
@@ -55,8 +67,10 @@ class ExplainerTest {
         assertThat(explainer.tagMatch(List.of("aliens")).sentence()).isEqualTo("Matches your tags “aliens”.");
         assertThat(explainer.popular(model.film("film:solaris")).sentence())
                 .isEqualTo("Popular: 1 reviewer rated it 4/5 on average.");
-        assertThat(explainer.personal(model.film("film:heat"), 0.75, 3).sentence())
+        assertThat(explainer.personal(model.film("film:heat"), 0.75, 3, false).sentence())
                 .isEqualTo("Predicted for you from your 3 ratings at about 7.5/10.");
+        assertThat(explainer.personal(model.film("film:heat"), 0.75, 3, true).sentence())
+                .isEqualTo("Readers whose ratings resemble your 3 ratings watched it; predicted for you at about 7.5/10.");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.vouch.serving.suggest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.vouch.serving.model.ModelFixture;
 import dev.vouch.serving.model.UnknownIdException;
@@ -22,11 +23,15 @@ class ModelRecommenderTest {
     @Test
     void reviewedAndPredictedFilmsAreRankedTogether() {
         SuggestionList list = recommender.forReviewer(new ReviewerQuery("rev:miguel", 10, FilmFilter.NONE, null));
-        // z: Arrival 2.0 (scored), Solaris 1.52, Alien 1.16, Amélie 0.88 (predicted), Heat 0.5; Cats is below his mean
+        // view = 1·watch + 0.1·z. Reviewed: Arrival 1 + 0.1·2 = 1.2, Heat 1 + 0.05 = 1.05; Cats is below his mean
+        // (z −1.5), so he does not vouch for it. Predicted: Amélie 0.45 + 0.11 = 0.56 and Alien 0.4 + 0.145 = 0.545
+        // (the watch term leads), Solaris 0.1 + 0.19 = 0.29; Obscure has no factors.
         assertThat(list.items()).extracting(Suggestion::id, Suggestion::kind).containsExactly(
-                tuple("film:arrival", "reviewed"), tuple("film:solaris", "predicted"),
-                tuple("film:alien", "predicted"), tuple("film:amelie", "predicted"), tuple("film:heat", "reviewed"));
-        assertThat(list.items().get(0).relevance()).isEqualTo(2.0);
+                tuple("film:arrival", "reviewed"), tuple("film:heat", "reviewed"), tuple("film:amelie", "predicted"),
+                tuple("film:alien", "predicted"), tuple("film:solaris", "predicted"));
+        assertThat(list.items().get(0).relevance()).isCloseTo(1.2, within(1e-6));
+        assertThat(list.items().get(3).explanation().watchedBySimilar()).isTrue();
+        assertThat(list.items().get(4).explanation().watchedBySimilar()).isFalse();
         assertThat(list.reviewer()).isEqualTo("rev:miguel");
         assertThat(list.modelVersion()).isEqualTo(ModelFixture.V1);
     }
@@ -62,31 +67,37 @@ class ModelRecommenderTest {
     void trustSetBlendsReviewersByWeight() {
         SuggestionList list = recommender.forTrustSet(trustSet(List.of(new TrustSet.Trusted("rev:miguel", 1),
                 new TrustSet.Trusted("rev:ana", 1)), List.of(), List.of(), 4));
-        // (Miguel + Ana) / 2: Alien (1.16 + 1.0) / 2 = 1.08, Arrival (2 + 0) / 2 = 1.0, Solaris 0.76, Amélie 0.64
-        assertThat(list.items()).extracting(Suggestion::id).containsExactly("film:alien", "film:arrival",
-                "film:solaris", "film:amelie");
-        // Alien is explained by its largest contributor, Miguel's prediction (1.16 > Ana's 1.0)
-        assertThat(list.items().get(0).explanation().reviewer()).isEqualTo("rev:miguel");
+        // (Miguel + Ana) / 2: Arrival (1.2 + 1.0) / 2 = 1.1, Alien (0.545 + 1.1) / 2 = 0.82, Solaris (0.29 + 1) / 2
+        // = 0.645, Heat (1.05 + nothing: Ana rated it below her mean) / 2 = 0.525
+        assertThat(list.items()).extracting(Suggestion::id).containsExactly("film:arrival", "film:alien",
+                "film:solaris", "film:heat");
+        // Alien is explained by its largest contributor, Ana's 9/10 (1.1 > Miguel's 0.545)
+        assertThat(list.items().get(1).explanation().reviewer()).isEqualTo("rev:ana");
+        assertThat(list.items().get(1).kind()).isEqualTo("reviewed");
         assertThat(list.sources()).containsExactly("trusted");
     }
 
     @Test
     void weightsShiftTheBlend() {
         SuggestionList list = recommender.forTrustSet(trustSet(List.of(new TrustSet.Trusted("rev:miguel", 1),
-                new TrustSet.Trusted("rev:cy", 10)), List.of(), List.of(), 1));
-        // Cats: (-1.5 + 10 · 0.8) / 11 = 0.59 beats Amélie (0.88 + 10 · 0.4) / 11 = 0.44
-        assertThat(list.items()).extracting(Suggestion::id).containsExactly("film:cats");
+                new TrustSet.Trusted("rev:cy", 10)), List.of(), List.of(), 2));
+        // Heat: (1.05 + 10 · 1.04) / 11 = 1.04 beats Amélie (0.56 + 10 · 1.04) / 11 = 1.0; Miguel's favourite,
+        // Arrival, is Cy's dislike: 1.2 / 11 = 0.11
+        assertThat(list.items()).extracting(Suggestion::id).containsExactly("film:heat", "film:amelie");
     }
 
     @Test
     void readerRatingsAreFoldedIn() {
         SuggestionList list = recommender.forTrustSet(trustSet(List.of(),
                 List.of(new TrustSet.Rating("film:arrival", 10)), List.of(), 5));
-        // fold-in: b = 0.35 / 3, x = (0.368, 0); z = (b_f + x·y_f) / 0.2: Solaris 0.79, Alien 0.66, Amélie 0.47,
-        // Heat 0.18; Cats is negative, so the fifth place falls back to the most popular remaining film
+        // explicit fold-in: b = 0.35 / 3, x = (0.368, 0); implicit: x = (1.633, −0.663), so watch = Alien 0.65,
+        // Heat 0.52, Amélie 0.29, Solaris 0.16, Cats 0.06. Plus 0.1·z around μ + b (one rating: default sd 0.2):
+        // Alien 0.72, Heat 0.54, Amélie 0.34, Solaris 0.24, Cats −0.09. Cats backs nothing, so the fifth place is
+        // the most popular remaining film.
         assertThat(list.items()).extracting(Suggestion::id, Suggestion::kind).containsExactly(
-                tuple("film:solaris", "personal"), tuple("film:alien", "personal"), tuple("film:amelie", "personal"),
-                tuple("film:heat", "personal"), tuple("film:obscure", "popular"));
+                tuple("film:alien", "personal"), tuple("film:heat", "personal"), tuple("film:amelie", "personal"),
+                tuple("film:solaris", "personal"), tuple("film:obscure", "popular"));
+        assertThat(list.items().get(0).explanation().watchedBySimilar()).isTrue();
         assertThat(list.sources()).containsExactly("personal", "popular");
     }
 

@@ -1,5 +1,6 @@
 package dev.vouch.serving.suggest;
 
+import dev.vouch.engine.ReviewerView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vouch.serving.model.Model;
@@ -15,11 +16,12 @@ class ReviewerViewsTest {
         Model first = ModelFixture.sharedStore().require();
         int miguel = first.reviewer("rev:miguel");
         ReviewerViews views = new ReviewerViews();
-        ReviewerScores cached = views.of(first, miguel);
+        ReviewerView cached = views.of(first, miguel);
         assertThat(views.of(first, miguel)).isSameAs(cached);
-        ReviewerScores direct = ReviewerScores.of(first, miguel);
+        ReviewerView direct = ReviewerView.of(first.ranking(), miguel);
         for (int f = 0; f < first.films().size(); f++) {
             assertThat(Float.floatToIntBits(cached.z(f))).isEqualTo(Float.floatToIntBits(direct.z(f)));
+            assertThat(Float.floatToIntBits(cached.values()[f])).isEqualTo(Float.floatToIntBits(direct.values()[f]));
             assertThat(cached.kind(f)).isEqualTo(direct.kind(f));
         }
         Model second = new ModelLoader().load(ModelFixture.writeVersion(models, ModelFixture.V2, ""));

@@ -1,0 +1,158 @@
+package dev.vouch.jobs.evaluate;
+
+import dev.vouch.engine.RankParams;
+import dev.vouch.engine.Ranker;
+import dev.vouch.engine.RankingModel;
+import dev.vouch.engine.ReviewerView;
+import dev.vouch.engine.TopK;
+import dev.vouch.jobs.train.RankingModels;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+
+/**
+ * Chooses the ranking engine's blend weights on a validation split: a model fitted on the split's training part
+ * ranks, through {@link Ranker} exactly as served, the top 10 of each validation reviewer ({@code trusted: [R], seen:
+ * R's training films}); the weights with the best NDCG@10 win. Used by {@code vouch train} (its validation split) and
+ * {@code vouch evaluate} (an inner split of fold 1's training part), never on a test fold.
+ */
+public final class RankingTuner {
+    /** Relevant: a validation rating at or above this score_norm (4 of 5, 3 of 4). */
+    public static final double DEFAULT_RELEVANT_AT = 0.75;
+    static final int K = FoldEvaluator.K;
+    /** {implicit, rating, popularity} weights tried; implicit 0 is the rating model with a popularity prior. */
+    static final List<double[]> GRID = grid();
+
+    private RankingTuner() {}
+
+    public record Candidate(double implicitWeight, double ratingWeight, double popularityWeight, double ndcg) {}
+
+    /**
+     * @param params         the chosen weights with the model's fold-in settings
+     * @param implicitNdcg   implicit ALS alone (x·y) on the same split, for reference
+     * @param popularityNdcg popularity on the same split
+     * @param reviewers      validation reviewers ranked
+     */
+    public record Choice(RankParams params, List<Candidate> candidates, double implicitNdcg, double popularityNdcg,
+                         int reviewers) {}
+
+    /** The validation split's ground truth in the model's indices, and what each reviewer has seen (training). */
+    record Truth(int[] reviewers, List<Set<Integer>> relevant, int[][] seen) {}
+
+    /**
+     * @param validation rows of {@code reviewer_id, film_id, score_norm} held out of the model's training
+     */
+    public static Choice tune(RankingModels.Indexed model, List<Row> validation, double relevantAt, int maxReviewers,
+                              long seed) {
+        Truth truth = truth(model, validation, relevantAt, maxReviewers, seed);
+        RankParams base = model.model().params();
+        List<Candidate> candidates = new ArrayList<>();
+        for (double[] w : GRID) {
+            RankParams p = base.withWeights(w[0], w[1], w[2], base.personalHalf());
+            candidates.add(new Candidate(w[0], w[1], w[2], ndcg(with(model.model(), p), truth)));
+        }
+        Candidate best = candidates.stream().max(Comparator.comparingDouble(Candidate::ndcg)).orElseThrow();
+        return new Choice(base.withWeights(best.implicitWeight(), best.ratingWeight(), best.popularityWeight(),
+                base.personalHalf()), candidates, implicitNdcg(model, validation, relevantAt, maxReviewers, seed),
+                popularityNdcg(model.model(), truth), truth.reviewers().length);
+    }
+
+    /** NDCG@10 of implicit ALS alone (what {@code vouch evaluate} tunes the peer's rank and alpha on). */
+    public static double implicitNdcg(RankingModels.Indexed model, List<Row> validation, double relevantAt,
+                                      int maxReviewers, long seed) {
+        Truth truth = truth(model, validation, relevantAt, maxReviewers, seed);
+        RankParams base = model.model().params();
+        return ndcg(with(model.model(), base.withWeights(1, 0, 0, base.personalHalf())), truth);
+    }
+
+    static Truth truth(RankingModels.Indexed model, List<Row> validation, double relevantAt, int maxReviewers,
+                       long seed) {
+        RankingModel m = model.model();
+        Map<Integer, Set<Integer>> relevant = new TreeMap<>();
+        for (Row row : validation) {
+            int r = model.reviewer(row.getString(0));
+            int f = model.film(row.getString(1));
+            if (r >= 0 && f >= 0 && !row.isNullAt(2) && row.getDouble(2) >= relevantAt - 1e-9
+                    && m.opinions().start()[r + 1] > m.opinions().start()[r]) {
+                relevant.computeIfAbsent(r, x -> new HashSet<>()).add(f);
+            }
+        }
+        int[] reviewers = FoldEvaluator.sample(relevant.keySet(), maxReviewers, seed);
+        int[][] seen = new int[reviewers.length][];
+        for (int j = 0; j < reviewers.length; j++) {
+            int r = reviewers[j];
+            seen[j] = Arrays.copyOfRange(m.opinions().film(), m.opinions().start()[r], m.opinions().start()[r + 1]);
+        }
+        return new Truth(reviewers, Arrays.stream(reviewers).mapToObj(relevant::get).toList(), seen);
+    }
+
+    private static RankingModel with(RankingModel m, RankParams p) {
+        return new RankingModel(m.globalMean(), p, m.reviewers(), m.films(), m.opinions());
+    }
+
+    static double ndcg(RankingModel m, Truth truth) {
+        double[] n = java.util.stream.IntStream.range(0, truth.reviewers().length).parallel().mapToDouble(j -> {
+            Ranker.Ranking ranking = Ranker.rank(m, r -> ReviewerView.of(m, r),
+                    new Ranker.Request(new int[] {truth.reviewers()[j]}, new double[] {1}, new int[0], new double[0],
+                            truth.seen()[j], K), f -> true);
+            return Metrics.ndcgAtK(ranking.films(), truth.relevant().get(j), K);
+        }).toArray();
+        return Metrics.mean(n);
+    }
+
+    private static double popularityNdcg(RankingModel m, Truth truth) {
+        float[] counts = new float[m.filmCount()];
+        for (int f = 0; f < counts.length; f++) {
+            counts[f] = m.films().nRatings()[f] > 0 ? m.films().nRatings()[f] : Float.NaN;
+        }
+        double[] n = new double[truth.reviewers().length];
+        for (int j = 0; j < n.length; j++) {
+            Set<Integer> seen = new HashSet<>();
+            Arrays.stream(truth.seen()[j]).forEach(seen::add);
+            n[j] = Metrics.ndcgAtK(TopK.select(counts, K, Float.NEGATIVE_INFINITY, f -> !seen.contains(f)),
+                    truth.relevant().get(j), K);
+        }
+        return Metrics.mean(n);
+    }
+
+    private static List<double[]> grid() {
+        List<double[]> g = new ArrayList<>();
+        for (double rating : new double[] {0, 0.02, 0.05, 0.1, 0.2, 0.5}) {
+            for (double popularity : new double[] {0, 0.01, 0.03, 0.1, 0.3}) {
+                g.add(new double[] {1, rating, popularity});
+            }
+        }
+        for (double popularity : new double[] {0.5, 1, 2, 5}) {
+            g.add(new double[] {0, 1, popularity});
+        }
+        return List.copyOf(g);
+    }
+
+    /** The choice as it goes into a manifest or metrics.json. */
+    public static Map<String, Object> describe(Choice c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("implicit_weight", c.params().implicitWeight());
+        m.put("rating_weight", c.params().ratingWeight());
+        m.put("popularity_weight", c.params().popularityWeight());
+        m.put("validation_reviewers", c.reviewers());
+        m.put("validation_ndcg_at_10", c.candidates().stream().mapToDouble(Candidate::ndcg).max().orElse(Double.NaN));
+        m.put("implicit_only_ndcg_at_10", c.implicitNdcg());
+        m.put("popularity_ndcg_at_10", c.popularityNdcg());
+        m.put("candidates", c.candidates().stream().map(x -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("implicit_weight", x.implicitWeight());
+            o.put("rating_weight", x.ratingWeight());
+            o.put("popularity_weight", x.popularityWeight());
+            o.put("ndcg_at_10", x.ndcg());
+            return o;
+        }).toList());
+        return m;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vouch.jobs.train;
+
+import static org.apache.spark.sql.functions.*;
+
+import org.apache.spark.ml.recommendation.ALS;
+import org.apache.spark.ml.recommendation.ALSModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Spark's own implicit-feedback ALS on who rated what: every (reviewer, film) with an opinion is a 1, everything else
+ * unobserved. Its factors say what people choose to watch, which a rating model cannot know: ranked by
+ * {@code x·y} alone it is the peer our ranking is measured against. Input columns: {@code reviewer_idx, film_idx}.
+ */
+public final class ImplicitAls {
+    private final ImplicitParams params;
+    private final long seed;
+
+    public ImplicitAls(ImplicitParams params, long seed) {
+        this.params = params;
+        this.seed = seed;
+    }
+
+    /** {@code id int, features array<float>} for reviewers and for films. */
+    public record Fitted(Dataset<Row> reviewerFactors, Dataset<Row> filmFactors, int rank) {}
+
+    public Fitted fit(Dataset<Row> rated) {
+        Dataset<Row> watched = rated.select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM)).distinct()
+                .withColumn("watched", lit(1.0f));
+        int blocks = Math.max(2, rated.sparkSession().sparkContext().defaultParallelism() / 4);
+        ALSModel als = new ALS().setImplicitPrefs(true).setRank(params.rank()).setAlpha(params.alpha())
+                .setRegParam(params.regParam()).setMaxIter(params.maxIter()).setSeed(seed)
+                .setNumUserBlocks(blocks).setNumItemBlocks(blocks).setCheckpointInterval(4)
+                .setUserCol(BiasedAls.REVIEWER).setItemCol(BiasedAls.FILM).setRatingCol("watched")
+                .setColdStartStrategy("nan").fit(watched);
+        return new Fitted(als.userFactors(), als.itemFactors(), params.rank());
+    }
+}

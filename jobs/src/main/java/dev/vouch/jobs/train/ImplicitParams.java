@@ -1,0 +1,49 @@
+package dev.vouch.jobs.train;
+
+import dev.vouch.jobs.common.VouchException;
+import java.util.List;
+
+/**
+ * The implicit-feedback model's hyperparameters: Spark ALS with {@code implicitPrefs} on who rated what (every
+ * opinion counts 1, so a watched film has confidence {@code 1 + alpha}).
+ *
+ * @param rank     factor count
+ * @param alpha    confidence of a watched film
+ * @param regParam regularisation λ (Spark scales it by each reviewer's and film's count)
+ * @param maxIter  ALS iterations
+ * @param ranks    ranks searched by {@code vouch evaluate} for the implicit ALS peer (its choice is then used by ours)
+ * @param alphas   alphas searched likewise
+ */
+public record ImplicitParams(int rank, double alpha, double regParam, int maxIter, List<Integer> ranks,
+                             List<Double> alphas) {
+    public static final int DEFAULT_RANK = 32;
+    public static final double DEFAULT_ALPHA = 5.0;
+    public static final double DEFAULT_REG = 0.1;
+    public static final int DEFAULT_MAX_ITER = 15;
+
+    public ImplicitParams {
+        ranks = List.copyOf(ranks);
+        alphas = List.copyOf(alphas);
+        check(rank >= 1 && rank <= 500, "implicit rank must be in 1..500, got " + rank);
+        check(alpha >= 0 && Double.isFinite(alpha), "implicit alpha must be >= 0, got " + alpha);
+        check(regParam > 0 && Double.isFinite(regParam), "implicit reg-param must be > 0, got " + regParam);
+        check(maxIter >= 1 && maxIter <= 50, "implicit max-iter must be in 1..50, got " + maxIter);
+        check(!ranks.isEmpty() && ranks.stream().allMatch(r -> r >= 1 && r <= 500), "implicit ranks must be in 1..500");
+        check(!alphas.isEmpty() && alphas.stream().allMatch(a -> a >= 0), "implicit alphas must be >= 0");
+    }
+
+    public static ImplicitParams defaults() {
+        return new ImplicitParams(DEFAULT_RANK, DEFAULT_ALPHA, DEFAULT_REG, DEFAULT_MAX_ITER, List.of(32, 64),
+                List.of(1.0, 5.0, 20.0));
+    }
+
+    public ImplicitParams withChosen(int chosenRank, double chosenAlpha) {
+        return new ImplicitParams(chosenRank, chosenAlpha, regParam, maxIter, ranks, alphas);
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new VouchException(message);
+        }
+    }
+}
