@@ -98,7 +98,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     SparkOptions sparkOptions;
 
     EvaluateParams params() {
-        ImplicitParams implicit = new ImplicitParams(implicitRanks.get(0), implicitAlphas.get(0),
+        ImplicitParams implicit = new ImplicitParams(implicitRanks.get(0), implicitAlphas.get(0), true,
                 D.implicit().regParam(), D.implicit().maxIter(), implicitRanks, implicitAlphas);
         TrainParams train = new TrainParams(rank, regParam, maxIter, biasReg, search, ranks, regParams,
                 D.validationFraction(), D.maxLikedPerReviewer(), D.topSimilar(), seed, implicit);

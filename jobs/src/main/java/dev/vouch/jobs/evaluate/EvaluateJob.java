@@ -54,24 +54,31 @@ public final class EvaluateJob {
         progress.note(String.format("using rank %d, reg-param %.3f, %d iterations, bias damping %.1f", chosen.rank(),
                 chosen.regParam(), chosen.maxIter(), chosen.biasReg()));
         InnerTuning tuning = tune(data, params, chosen);
-        chosen = chosen.withImplicit(tuning.implicit());
+        chosen = chosen.withImplicit(tuning.ours());
         double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
 
         List<FoldOutcome> folds = new ArrayList<>();
         for (int f = 0; f < params.folds(); f++) {
-            folds.add(fold(data, f, params, chosen, tuning.choice().params()));
+            folds.add(fold(data, f, params, chosen, tuning.peer(), tuning.choice().params()));
         }
-        return new EvaluationResult(params, chosen, candidates, tuning.implicit(), tuning.implicitCandidates(),
+        return new EvaluationResult(params, chosen, candidates, tuning.peer(), tuning.candidates(),
                 tuning.choice(), data.snapshot(), data.scoreCounts(), folds, searchSeconds,
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private record InnerTuning(ImplicitParams implicit, List<double[]> implicitCandidates,
+    /**
+     * @param peer       the peer's implicit model (who rated what), chosen by its own NDCG@10
+     * @param ours       the implicit model our ranking folds into (the peer's, or rating-weighted confidence)
+     * @param candidates rank, alpha, rating-weighted (1/0), implicit-only NDCG@10, tuned blend NDCG@10 (NaN if not
+     *                   blended)
+     */
+    private record InnerTuning(ImplicitParams peer, ImplicitParams ours, List<double[]> candidates,
                                RankingTuner.Choice choice) {}
 
     /**
-     * On an inner split of fold 1's training part only: the peer's implicit rank × alpha (best implicit-only
-     * NDCG@10), then our blend weights on that same implicit model.
+     * On an inner split of fold 1's training part only: the peer's rank × alpha (best implicit-only NDCG@10); then
+     * our implicit model (the peer's, or rating-weighted confidence at the peer's rank) and the blend weights, by the
+     * best blended NDCG@10.
      */
     private InnerTuning tune(EvaluationData data, EvaluateParams params, TrainParams chosen) {
         progress.step("tuning on an inner split of fold 1's training part: implicit ALS rank × alpha, then the blend");
@@ -80,43 +87,78 @@ public final class EvaluateJob {
         RankParams defaults = ModelManifest.defaultRanking(chosen);
         ImplicitParams grid = chosen.implicit();
         List<double[]> tried = new ArrayList<>();
-        FoldFitter.Fit best = null;
-        ImplicitParams bestParams = null;
-        double bestNdcg = Double.NEGATIVE_INFINITY;
+        FoldFitter.Fit peerFit = null;
+        ImplicitParams peer = null;
+        double peerNdcg = Double.NEGATIVE_INFINITY;
         for (int rank : grid.ranks()) {
             for (double alpha : grid.alphas()) {
-                ImplicitParams candidate = grid.withChosen(rank, alpha);
-                FoldFitter.Fit fit = data.fitter().fit(data.innerTrainingReviews(0), data.innerTraining(0), chosen,
-                        explicit, candidate, defaults.withAlpha(alpha));
+                ImplicitParams candidate = grid.withChosen(rank, alpha, false);
+                FoldFitter.Fit fit = innerFit(data, chosen, explicit, candidate, defaults);
                 double ndcg = RankingTuner.implicitNdcg(fit.ranking(), validation, params.relevantAt(),
-                        params.maxRanked(), params.seed());
-                tried.add(new double[] {rank, alpha, ndcg});
-                progress.note(String.format("implicit rank %d, alpha %.1f: inner NDCG@10 %.4f", rank, alpha, ndcg));
-                if (ndcg > bestNdcg) {
-                    bestNdcg = ndcg;
-                    best = fit;
-                    bestParams = candidate;
+                        TUNING_REVIEWERS, params.seed());
+                tried.add(new double[] {rank, alpha, 0, ndcg, Double.NaN});
+                progress.note(String.format("peer: implicit rank %d, alpha %.1f: inner NDCG@10 %.4f", rank, alpha, ndcg));
+                if (ndcg > peerNdcg) {
+                    peerNdcg = ndcg;
+                    peerFit = fit;
+                    peer = candidate;
                 }
             }
         }
-        RankingTuner.Choice choice = RankingTuner.tune(best.ranking(), validation, params.relevantAt(),
-                params.maxRanked(), params.seed());
-        progress.note(String.format("blend: implicit %.2f, rating %.2f, popularity %.2f: inner NDCG@10 %.4f "
-                        + "(implicit alone %.4f, popularity %.4f)", choice.params().implicitWeight(),
-                choice.params().ratingWeight(), choice.params().popularityWeight(),
-                choice.candidates().stream().mapToDouble(RankingTuner.Candidate::ndcg).max().orElse(Double.NaN),
-                choice.implicitNdcg(), choice.popularityNdcg()));
-        return new InnerTuning(bestParams, tried, choice);
+        RankingTuner.Choice best = RankingTuner.tune(peerFit.ranking(), validation, params.relevantAt(),
+                TUNING_REVIEWERS, params.seed());
+        ImplicitParams ours = peer;
+        tried.add(new double[] {peer.rank(), peer.alpha(), 0, peerNdcg, bestNdcg(best)});
+        note("ours on the peer's model", peer, best);
+        if (grid.fromRatings()) {
+            for (double alpha : grid.alphas()) {
+                ImplicitParams candidate = grid.withChosen(peer.rank(), alpha, true);
+                FoldFitter.Fit fit = innerFit(data, chosen, explicit, candidate, defaults);
+                RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), validation, params.relevantAt(),
+                        TUNING_REVIEWERS, params.seed());
+                tried.add(new double[] {peer.rank(), alpha, 1, choice.implicitNdcg(), bestNdcg(choice)});
+                note("ours, rating-weighted confidence", candidate, choice);
+                if (bestNdcg(choice) > bestNdcg(best)) {
+                    best = choice;
+                    ours = candidate;
+                }
+            }
+        }
+        progress.note(String.format("using implicit rank %d, alpha %.1f, %s confidence; blend implicit %.2f, rating "
+                        + "%.2f, popularity %.2f", ours.rank(), ours.alpha(), ours.fromRatings() ? "rating" : "watched",
+                best.params().implicitWeight(), best.params().ratingWeight(), best.params().popularityWeight()));
+        return new InnerTuning(peer, ours, tried, best);
+    }
+
+    /** Reviewers the inner tuning ranks (a seeded sample beyond it): enough to tell weights apart, bounded cost. */
+    static final int TUNING_REVIEWERS = 1_000;
+
+    private static FoldFitter.Fit innerFit(EvaluationData data, TrainParams chosen, BiasedAlsModel explicit,
+                                           ImplicitParams implicit, RankParams defaults) {
+        return data.fitter().fit(data.innerTrainingReviews(0), data.innerTraining(0), chosen, explicit, implicit,
+                defaults.withImplicit(implicit.alpha(), implicit.fromRatings()));
+    }
+
+    private static double bestNdcg(RankingTuner.Choice c) {
+        return c.candidates().stream().mapToDouble(RankingTuner.Candidate::ndcg).max().orElse(Double.NaN);
+    }
+
+    private void note(String what, ImplicitParams p, RankingTuner.Choice c) {
+        progress.note(String.format("%s (rank %d, alpha %.1f): implicit alone %.4f, blend %.4f (implicit %.2f, rating "
+                        + "%.2f, popularity %.2f), popularity %.4f", what, p.rank(), p.alpha(), c.implicitNdcg(),
+                bestNdcg(c), c.params().implicitWeight(), c.params().ratingWeight(), c.params().popularityWeight(),
+                c.popularityNdcg()));
     }
 
     private FoldOutcome fold(EvaluationData data, int f, EvaluateParams params, TrainParams chosen,
-                             RankParams ranking) {
+                             ImplicitParams peerParams, RankParams ranking) {
         String name = "fold " + (f + 1) + "/" + params.folds();
         progress.step(name + ": fitting the rating and implicit models on the other folds");
         long fitStart = System.nanoTime();
-        FoldFitter.Fit fit = data.fitter().fit(data.trainingReviews(f, new int[0]), data.training(f), chosen,
-                chosen.implicit(), ranking);
-        ServedModel served = new ServedModel(fit.ranking(), data.reviewerIds(), data.filmIds());
+        Fits fits = fits(data, data.trainingReviews(f, new int[0]), data.training(f), chosen, peerParams, ranking);
+        FoldFitter.Fit fit = fits.ours();
+        ServedModel served = fits.served(data);
+        ServedModel peer = fits.peer(data);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
 
         FoldSplit split = new FoldSplit(data.table(), f);
@@ -131,7 +173,7 @@ public final class EvaluateJob {
         scores.add(note(evaluator.ratings(BIASES, FoldModels.biases(served, split))));
         scores.add(note(evaluator.ratings(GLOBAL_MEAN, new GlobalMeanModel(split))));
         scores.add(note(evaluator.ranking(MODEL, FoldModels.served(served, split), self)));
-        scores.add(note(evaluator.ranking(IMPLICIT_ALS, FoldModels.implicitAls(served, split), self)));
+        scores.add(note(evaluator.ranking(IMPLICIT_ALS, FoldModels.implicitAls(peer, split), self)));
         scores.add(note(evaluator.ranking(EXPLICIT_ALS, FoldModels.explicitAls(served, split), self)));
         scores.add(note(evaluator.ranking(POPULARITY, new PopularityModel(split), self)));
         scores.add(note(evaluator.ranking(BIASES, FoldModels.biases(served, split), self)));
@@ -154,7 +196,7 @@ public final class EvaluateJob {
             trust.evaluate(edges).forEach(s -> scores.add(note(s)));
         }
         if (params.readersShare() > 0) {
-            fitSeconds += readers(data, f, params, chosen, ranking, scores);
+            fitSeconds += readers(data, f, params, chosen, peerParams, ranking, scores);
         }
         if (f == 0 && params.publishFold() != null) {
             progress.step(name + ": publishing the fold's model to " + params.publishFold());
@@ -164,23 +206,47 @@ public final class EvaluateJob {
     }
 
     /** Anonymous readers: a refit without them, their ratings folded in. Returns the fit's seconds. */
-    private double readers(EvaluationData data, int f, EvaluateParams params, TrainParams chosen, RankParams ranking,
-                           List<Scores> scores) {
+    private double readers(EvaluationData data, int f, EvaluateParams params, TrainParams chosen,
+                           ImplicitParams peerParams, RankParams ranking, List<Scores> scores) {
         boolean[] mask = ReaderEvaluator.readers(data.table().reviewers, f, params.seed(), params.readersShare());
         int[] readers = IntStream.range(0, mask.length).filter(r -> mask[r]).toArray();
         progress.step(String.format("fold %d: %d anonymous readers held out whole; refitting without them", f + 1,
                 readers.length));
         long start = System.nanoTime();
-        FoldFitter.Fit fit = data.fitter().fit(data.trainingReviews(f, readers), data.training(f, readers), chosen,
-                chosen.implicit(), ranking);
+        Fits fits = fits(data, data.trainingReviews(f, readers), data.training(f, readers), chosen, peerParams,
+                ranking);
         double seconds = (System.nanoTime() - start) / 1e9;
         FoldSplit split = new FoldSplit(data.table(), f, mask);
         Map<Integer, Set<Integer>> relevant = split.relevant(params.relevantAt());
-        ServedModel served = new ServedModel(fit.ranking(), data.reviewerIds(), data.filmIds());
-        ServedModel implicitOnly = served.withParams(ranking.withWeights(1, 0, 0, ranking.personalHalf()),
+        ServedModel served = fits.served(data);
+        ServedModel peer = fits.peer(data);
+        ServedModel implicitOnly = peer.withParams(peer.model().params().withWeights(1, 0, 0, ranking.personalHalf()),
                 data.reviewerIds(), data.filmIds());
         new ReaderEvaluator(split, relevant, served, implicitOnly).evaluate(readers).forEach(s -> scores.add(note(s)));
         return seconds;
+    }
+
+    /** Our fit, and the peer's (the same one when our implicit model is the peer's). */
+    private record Fits(FoldFitter.Fit ours, FoldFitter.Fit peerFit) {
+        ServedModel served(EvaluationData data) {
+            return new ServedModel(ours.ranking(), data.reviewerIds(), data.filmIds());
+        }
+
+        ServedModel peer(EvaluationData data) {
+            return new ServedModel(peerFit.ranking(), data.reviewerIds(), data.filmIds());
+        }
+    }
+
+    private static Fits fits(EvaluationData data, org.apache.spark.sql.Dataset<Row> reviews,
+                             org.apache.spark.sql.Dataset<Row> rated, TrainParams chosen, ImplicitParams peer,
+                             RankParams ranking) {
+        FoldFitter.Fit ours = data.fitter().fit(reviews, rated, chosen, chosen.implicit(), ranking);
+        if (peer.equals(chosen.implicit())) {
+            return new Fits(ours, ours);
+        }
+        FoldFitter.Fit peerFit = data.fitter().fit(reviews, rated, chosen, ours.explicit(), peer,
+                ranking.withImplicit(peer.alpha(), false));
+        return new Fits(ours, peerFit);
     }
 
     /** R rated the film at or above R's training mean, or the model predicts R to love it. */

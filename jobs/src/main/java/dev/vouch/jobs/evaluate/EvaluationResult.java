@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * @param chosen      the training parameters used on every fold (after the search, if any)
  * @param candidates  the rating search's candidates with their validation RMSE; empty without a search
- * @param implicit    the implicit ALS rank and alpha chosen for the peer on the inner split (ours uses the same)
- * @param implicitCandidates (rank, alpha, inner NDCG@10) of the peer's grid
+ * @param implicit    the peer's implicit ALS (rank and alpha chosen on the inner split); ours is in {@code chosen}
+ * @param implicitCandidates rank, alpha, rating-weighted (1/0), implicit-only and blended inner NDCG@10
  * @param ranking     the blend weights chosen on the inner split ({@link RankingTuner})
  * @param snapshot    data snapshot and counts ({@link EvaluationData#snapshot()})
  * @param scoreCounts rating distribution, score → opinions

@@ -20,10 +20,13 @@ final class Markdown {
                         + "films, %s trust edges between raters%n", s.get("path"), s.get("sources"),
                 s.get("scored_opinions"), s.get("reviewers"), s.get("films"), s.get("trust_edges_between_raters")));
         md.append(String.format(Locale.ROOT, "- seed %d; rating model: biased ALS, rank %d, reg-param %s, %d "
-                        + "iterations, bias damping %s (%s); implicit ALS rank %d, alpha %s, reg %s, %d iterations%n",
+                        + "iterations, bias damping %s (%s); our implicit ALS rank %d, alpha %s (%s confidence); the "
+                        + "peer's rank %d, alpha %s; implicit reg %s, %d iterations%n",
                 r.params().seed(), r.chosen().rank(), r.chosen().regParam(), r.chosen().maxIter(),
                 r.chosen().biasReg(), r.params().train().search() ? "searched on fold 1's training part" : "given",
-                r.implicit().rank(), r.implicit().alpha(), r.implicit().regParam(), r.implicit().maxIter()));
+                r.chosen().implicit().rank(), r.chosen().implicit().alpha(),
+                r.chosen().implicit().fromRatings() ? "rating-weighted" : "watched", r.implicit().rank(),
+                r.implicit().alpha(), r.implicit().regParam(), r.implicit().maxIter()));
         md.append(String.format(Locale.ROOT, "- blend (tuned on an inner split): implicit %s, rating %s, popularity %s, "
                         + "personal half %s%n", r.ranking().params().implicitWeight(),
                 r.ranking().params().ratingWeight(), r.ranking().params().popularityWeight(),
@@ -66,9 +69,10 @@ final class Markdown {
             r.candidates().forEach(c -> md.append(String.format(Locale.ROOT, "| %d | %s | %.4f |%n", c.rank(),
                     c.regParam(), c.validationRmse())));
         }
-        md.append("\n## Implicit ALS grid (inner NDCG@10)\n\n| rank | alpha | NDCG@10 |\n|---|---|---|\n");
-        r.implicitCandidates().forEach(c -> md.append(String.format(Locale.ROOT, "| %d | %s | %.4f |%n", (int) c[0],
-                c[1], c[2])));
+        md.append("\n## Implicit ALS grid (inner NDCG@10)\n\n| rank | alpha | confidence | implicit alone | blended |\n"
+                + "|---|---|---|---|---|\n");
+        r.implicitCandidates().forEach(c -> md.append(String.format(Locale.ROOT, "| %d | %s | %s | %.4f | %s |%n",
+                (int) c[0], c[1], c[2] > 0 ? "rating" : "watched", c[3], num(c[4]))));
         md.append("\n## Charts\n\n");
         charts.forEach(c -> md.append("![").append(c).append("](").append(c).append(")\n\n"));
         return md.toString();

@@ -74,10 +74,13 @@ final class Reports {
         m.put("max_iter", p.maxIter());
         m.put("bias_reg", p.biasReg());
         m.put("train_seed", p.seed());
-        m.put("implicit_rank", r.implicit().rank());
-        m.put("implicit_alpha", r.implicit().alpha());
-        m.put("implicit_reg_param", r.implicit().regParam());
-        m.put("implicit_max_iter", r.implicit().maxIter());
+        m.put("implicit_rank", p.implicit().rank());
+        m.put("implicit_alpha", p.implicit().alpha());
+        m.put("implicit_confidence", p.implicit().fromRatings() ? "rating" : "watched");
+        m.put("implicit_reg_param", p.implicit().regParam());
+        m.put("implicit_max_iter", p.implicit().maxIter());
+        m.put("peer_implicit_rank", r.implicit().rank());
+        m.put("peer_implicit_alpha", r.implicit().alpha());
         m.put("implicit_weight", r.ranking().params().implicitWeight());
         m.put("rating_weight", r.ranking().params().ratingWeight());
         m.put("popularity_weight", r.ranking().params().popularityWeight());
@@ -100,7 +103,8 @@ final class Reports {
         m.put("rating_candidates", r.candidates().stream().map(x -> obj("rank", x.rank(), "reg_param", x.regParam(),
                 "validation_rmse", x.validationRmse())).toList());
         m.put("implicit_candidates", r.implicitCandidates().stream().map(x -> obj("rank", (int) x[0], "alpha", x[1],
-                "inner_ndcg_at_10", num(x[2]))).toList());
+                "confidence", x[2] > 0 ? "rating" : "watched", "implicit_only_ndcg_at_10", num(x[3]),
+                "blend_ndcg_at_10", num(x[4]))).toList());
         m.put("blend", RankingTuner.describe(r.ranking()));
         return m;
     }

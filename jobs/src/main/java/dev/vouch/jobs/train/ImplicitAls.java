@@ -13,6 +13,9 @@ import org.apache.spark.sql.Row;
  * {@code x·y} alone it is the peer our ranking is measured against. Input columns: {@code reviewer_idx, film_idx}.
  */
 public final class ImplicitAls {
+    /** Floor of a rating-weighted confidence: a 0 would make Spark treat the film as not watched. */
+    public static final double MIN_CONFIDENCE = 0.05;
+
     private final ImplicitParams params;
     private final long seed;
 
@@ -25,8 +28,11 @@ public final class ImplicitAls {
     public record Fitted(Dataset<Row> reviewerFactors, Dataset<Row> filmFactors, int rank) {}
 
     public Fitted fit(Dataset<Row> rated) {
-        Dataset<Row> watched = rated.select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM)).distinct()
-                .withColumn("watched", lit(1.0f));
+        // Confidence 1 + alpha·watched: watched is 1, or the normalised score (a liked film counts more).
+        Dataset<Row> watched = params.fromRatings()
+                ? rated.groupBy(col(BiasedAls.REVIEWER), col(BiasedAls.FILM))
+                        .agg(max(greatest(col(BiasedAls.RATING), lit(MIN_CONFIDENCE))).cast("float").as("watched"))
+                : rated.select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM)).distinct().withColumn("watched", lit(1.0f));
         int blocks = Math.max(2, rated.sparkSession().sparkContext().defaultParallelism() / 4);
         ALSModel als = new ALS().setImplicitPrefs(true).setRank(params.rank()).setAlpha(params.alpha())
                 .setRegParam(params.regParam()).setMaxIter(params.maxIter()).setSeed(seed)

@@ -8,14 +8,18 @@ import java.util.List;
  * opinion counts 1, so a watched film has confidence {@code 1 + alpha}).
  *
  * @param rank     factor count
- * @param alpha    confidence of a watched film
+ * @param alpha    confidence of a watched film: {@code 1 + alpha}, or {@code 1 + alpha · score_norm} with
+ *                 {@code fromRatings}
+ * @param fromRatings weigh each watched film's confidence by its normalised score, so the model learns what people
+ *                 watch and like (ours); without it every opinion counts the same (Spark's implicit ALS as the peer
+ *                 runs it)
  * @param regParam regularisation λ (Spark scales it by each reviewer's and film's count)
  * @param maxIter  ALS iterations
  * @param ranks    ranks searched by {@code vouch evaluate} for the implicit ALS peer (its choice is then used by ours)
  * @param alphas   alphas searched likewise
  */
-public record ImplicitParams(int rank, double alpha, double regParam, int maxIter, List<Integer> ranks,
-                             List<Double> alphas) {
+public record ImplicitParams(int rank, double alpha, boolean fromRatings, double regParam, int maxIter,
+                             List<Integer> ranks, List<Double> alphas) {
     public static final int DEFAULT_RANK = 32;
     public static final double DEFAULT_ALPHA = 5.0;
     public static final double DEFAULT_REG = 0.1;
@@ -33,12 +37,12 @@ public record ImplicitParams(int rank, double alpha, double regParam, int maxIte
     }
 
     public static ImplicitParams defaults() {
-        return new ImplicitParams(DEFAULT_RANK, DEFAULT_ALPHA, DEFAULT_REG, DEFAULT_MAX_ITER, List.of(32, 64),
+        return new ImplicitParams(DEFAULT_RANK, DEFAULT_ALPHA, true, DEFAULT_REG, DEFAULT_MAX_ITER, List.of(32, 64),
                 List.of(1.0, 5.0, 20.0));
     }
 
-    public ImplicitParams withChosen(int chosenRank, double chosenAlpha) {
-        return new ImplicitParams(chosenRank, chosenAlpha, regParam, maxIter, ranks, alphas);
+    public ImplicitParams withChosen(int chosenRank, double chosenAlpha, boolean chosenFromRatings) {
+        return new ImplicitParams(chosenRank, chosenAlpha, chosenFromRatings, regParam, maxIter, ranks, alphas);
     }
 
     private static void check(boolean ok, String message) {

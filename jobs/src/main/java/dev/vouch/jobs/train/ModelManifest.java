@@ -33,6 +33,7 @@ public final class ModelManifest {
         m.put("bias_reg", r.biasReg());
         m.put("implicit_reg_param", r.implicitReg());
         m.put("implicit_alpha", r.implicitAlpha());
+        m.put("implicit_confidence", r.implicitFromRatings() ? "rating" : "watched");
         m.put("implicit_max_iter", implicit.maxIter());
         m.put("tuning", tuning);
         return m;
@@ -42,7 +43,7 @@ public final class ModelManifest {
     public static RankParams defaultRanking(TrainParams p) {
         return new RankParams(RankParams.DEFAULT_IMPLICIT_WEIGHT, RankParams.DEFAULT_RATING_WEIGHT,
                 RankParams.DEFAULT_POPULARITY_WEIGHT, RankParams.DEFAULT_PERSONAL_HALF, p.regParam(), p.biasReg(),
-                p.implicit().regParam(), p.implicit().alpha());
+                p.implicit().regParam(), p.implicit().alpha(), p.implicit().fromRatings());
     }
 
     public static Map<String, Object> params(TrainParams p) {
@@ -59,6 +60,7 @@ public final class ModelManifest {
         m.put("top_similar", p.topSimilar());
         m.put("implicit_rank", p.implicit().rank());
         m.put("implicit_alpha", p.implicit().alpha());
+        m.put("implicit_confidence", p.implicit().fromRatings() ? "rating" : "watched");
         m.put("implicit_reg_param", p.implicit().regParam());
         m.put("implicit_max_iter", p.implicit().maxIter());
         return m;

@@ -50,6 +50,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--implicit-alpha", description = "Implicit ALS confidence of a watched film (default ${DEFAULT-VALUE}).")
     double implicitAlpha = D.implicit().alpha();
 
+    @Option(names = "--implicit-confidence", description = "rating: a watched film's confidence grows with its score;"
+            + " watched: every opinion counts alike (default ${DEFAULT-VALUE}).")
+    String implicitConfidence = D.implicit().fromRatings() ? "rating" : "watched";
+
     @Option(names = "--implicit-reg-param", description = "Implicit ALS regularisation (default ${DEFAULT-VALUE}).")
     double implicitReg = D.implicit().regParam();
 
@@ -63,8 +67,12 @@ public final class TrainCommand implements Callable<Integer> {
     SparkOptions sparkOptions;
 
     TrainParams params() {
-        ImplicitParams implicit = new ImplicitParams(implicitRank, implicitAlpha, implicitReg, D.implicit().maxIter(),
-                List.of(implicitRank), List.of(implicitAlpha));
+        if (!implicitConfidence.equals("rating") && !implicitConfidence.equals("watched")) {
+            throw new dev.vouch.jobs.common.VouchException("--implicit-confidence must be rating or watched, got "
+                    + implicitConfidence);
+        }
+        ImplicitParams implicit = new ImplicitParams(implicitRank, implicitAlpha, implicitConfidence.equals("rating"),
+                implicitReg, D.implicit().maxIter(), List.of(implicitRank), List.of(implicitAlpha));
         return new TrainParams(rank, regParam, maxIter, biasReg, !noSearch, ranks, regParams, D.validationFraction(),
                 D.maxLikedPerReviewer(), D.topSimilar(), seed, implicit);
     }

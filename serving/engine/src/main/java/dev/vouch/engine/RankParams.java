@@ -19,9 +19,14 @@ package dev.vouch.engine;
  * @param biasReg          damping of a folded-in reader's bias
  * @param implicitReg      implicit ALS regularisation λ (scaled by the films watched, as Spark does)
  * @param implicitAlpha    implicit ALS confidence: a watched film counts {@code 1 + alpha}
+ * @param implicitFromRatings the confidence is {@code 1 + alpha · max(score_norm, MIN_CONFIDENCE)} instead
  */
 public record RankParams(double implicitWeight, double ratingWeight, double popularityWeight, double personalHalf,
-                         double regParam, double biasReg, double implicitReg, double implicitAlpha) {
+                         double regParam, double biasReg, double implicitReg, double implicitAlpha,
+                         boolean implicitFromRatings) {
+    /** Floor of a rating-weighted confidence (as the training job uses). */
+    public static final double MIN_CONFIDENCE = 0.05;
+
     /** Weights used when a model carries none (the training job always writes tuned ones). */
     public static final double DEFAULT_IMPLICIT_WEIGHT = 1.0;
     public static final double DEFAULT_RATING_WEIGHT = 0.1;
@@ -44,13 +49,14 @@ public record RankParams(double implicitWeight, double ratingWeight, double popu
 
     /** The same fold-in settings with other blend weights. */
     public RankParams withWeights(double implicit, double rating, double popularity, double half) {
-        return new RankParams(implicit, rating, popularity, half, regParam, biasReg, implicitReg, implicitAlpha);
+        return new RankParams(implicit, rating, popularity, half, regParam, biasReg, implicitReg, implicitAlpha,
+                implicitFromRatings);
     }
 
-    /** The same weights with another implicit confidence (the implicit model it folds into changed). */
-    public RankParams withAlpha(double alpha) {
+    /** The same weights for another implicit model (its confidence settings). */
+    public RankParams withImplicit(double alpha, boolean fromRatings) {
         return new RankParams(implicitWeight, ratingWeight, popularityWeight, personalHalf, regParam, biasReg,
-                implicitReg, alpha);
+                implicitReg, alpha, fromRatings);
     }
 
     private static void nonNegative(String name, double v) {

@@ -6,8 +6,9 @@ package dev.vouch.engine;
  * <ul>
  *   <li>Explicit: bias {@code b = Σ(r − μ − b_f) / (n + biasReg)}; factors x solve
  *       {@code (YᵀY + λ·n·I) x = Yᵀ(r − μ − b − b_f)} over the rated films with factors (ALS-WR's λ·n).</li>
- *   <li>Implicit: every rated film is watched; x solves {@code (YᵀY + α·Σ y yᵀ + λ·n·I) x = (1 + α)·Σ y} with Y all
- *       films' implicit factors: Spark's implicit ALS user step for one user.</li>
+ *   <li>Implicit: every rated film is watched with confidence {@code c = α} (or {@code α·score_norm} when the model
+ *       was trained on rating-weighted confidence); x solves {@code (YᵀY + Σ c·y yᵀ + λ·n·I) x = Σ (1 + c)·y} with
+ *       Y all films' implicit factors: Spark's implicit ALS user step for one user.</li>
  * </ul>
  * The reader is then viewed like a reviewer ({@link ReviewerView}), centred on their own mean and sd once they have
  * {@link #OWN_SPREAD_FROM} ratings, and before that on the model's expectation {@code μ + b} with the default sd.
@@ -51,7 +52,7 @@ public final class ReaderProfile {
         RankParams p = model.params();
         double bias = residual / (films.length + p.biasReg());
         float[] factors = explicit(model, films, norms, bias);
-        float[] implicit = implicit(model, films);
+        float[] implicit = implicit(model, films, norms);
         if (factors == null && implicit == null) {
             return null;
         }
@@ -83,7 +84,7 @@ public final class ReaderProfile {
         return usable == 0 ? null : solve(a, rhs, model.params().regParam() * usable);
     }
 
-    private static float[] implicit(RankingModel model, int[] films) {
+    private static float[] implicit(RankingModel model, int[] films, double[] norms) {
         Factors yf = model.films().implicit();
         int k = yf.rank();
         double alpha = model.params().implicitAlpha();
@@ -94,10 +95,12 @@ public final class ReaderProfile {
         }
         double[] rhs = new double[k];
         int usable = 0;
-        for (int f : films) {
-            if (yf.has(f)) {
+        boolean fromRatings = model.params().implicitFromRatings();
+        for (int i = 0; i < films.length; i++) {
+            if (yf.has(films[i])) {
                 usable++;
-                addOuter(a, rhs, yf.row(f), alpha, 1 + alpha);
+                double c = alpha * (fromRatings ? Math.max(norms[i], RankParams.MIN_CONFIDENCE) : 1);
+                addOuter(a, rhs, yf.row(films[i]), c, 1 + c);
             }
         }
         return usable == 0 ? null : solve(a, rhs, model.params().implicitReg() * usable);

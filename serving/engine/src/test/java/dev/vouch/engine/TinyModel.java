@@ -19,7 +19,8 @@ final class TinyModel {
     private TinyModel() {}
 
     static RankingModel of(double implicitWeight, double ratingWeight, double popularityWeight) {
-        RankParams p = new RankParams(implicitWeight, ratingWeight, popularityWeight, 5, 0.1, 2, 0.1, 4);
+        RankParams p = new RankParams(implicitWeight, ratingWeight, popularityWeight, 5, 0.1, 2, 0.1, 4,
+                false);
         Factors filmExplicit = new Factors(1, new float[] {0.5f, 0.2f, -0.5f, 0f}, new boolean[] {true, true, true, false});
         Factors filmImplicit = new Factors(1, new float[] {1.0f, 0.5f, 0.2f, 0f}, new boolean[] {true, true, true, false});
         Factors revExplicit = new Factors(1, new float[] {0.4f, 0f, -0.4f}, new boolean[] {true, false, true});

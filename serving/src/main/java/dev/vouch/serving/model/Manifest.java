@@ -65,10 +65,21 @@ public record Manifest(String version, double globalMean, int rank, int implicit
         try {
             return new RankParams(number(node, "implicit_weight"), number(node, "rating_weight"),
                     number(node, "popularity_weight"), number(node, "personal_half"), number(node, "reg_param"),
-                    number(node, "bias_reg"), number(node, "implicit_reg_param"), number(node, "implicit_alpha"));
+                    number(node, "bias_reg"), number(node, "implicit_reg_param"), number(node, "implicit_alpha"),
+                    confidence(node));
         } catch (IllegalArgumentException e) {
             throw new ModelLoadException("manifest: ranking." + e.getMessage(), e);
         }
+    }
+
+    /** {@code implicit_confidence}: "rating" (confidence weighed by the score) or "watched" (every opinion alike). */
+    private static boolean confidence(JsonNode node) {
+        String c = required(node, "implicit_confidence").asText();
+        if (!c.equals("rating") && !c.equals("watched")) {
+            throw new ModelLoadException("manifest: ranking.implicit_confidence must be \"rating\" or \"watched\", "
+                    + "was \"" + c + "\"");
+        }
+        return c.equals("rating");
     }
 
     private static Map<String, List<FileEntry>> tables(JsonNode node) {
