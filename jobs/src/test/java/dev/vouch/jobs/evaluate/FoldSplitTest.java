@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FoldSplitTest {
     /**
      * Reviewer 0 rated films 0, 1, 2 in training (0.2, 0.6, 1.0: mean 0.6) and 3 (0.8) and 4 (0.4) in the test fold.
-     * Reviewer 1 rated film 0 in training (0.5) and film 4 in the test fold (0.5, exactly the mean: relevant).
+     * Reviewer 1 rated film 0 in training (0.5) and film 4 in the test fold (0.5).
      * Reviewer 2 has only a test rating: no mean, not ranked.
      */
     static RatingTable table() {
@@ -49,11 +49,23 @@ class FoldSplitTest {
     }
 
     @Test
-    void relevantIsAtOrAboveTheReviewersOwnTrainingMean() {
-        Map<Integer, Set<Integer>> relevant = new FoldSplit(table(), 0).relevant();
+    void relevantIsAtOrAboveTheThreshold() {
+        Map<Integer, Set<Integer>> relevant = new FoldSplit(table(), 0).relevant(0.5);
+        // reviewer 0: 0.8 yes, 0.4 no; reviewer 1: 0.5 exactly; reviewer 2 has no training ratings
         assertThat(relevant).containsOnlyKeys(0, 1);
         assertThat(relevant.get(0)).containsExactly(3);
         assertThat(relevant.get(1)).containsExactly(4);
+        assertThat(new FoldSplit(table(), 0).relevant(0.85)).isEmpty();
+    }
+
+    @Test
+    void readersFoldInTheirRatingsButAreNotTrainedOn() {
+        FoldSplit s = new FoldSplit(table(), 0, new boolean[] {false, true, false});
+        // reviewer 1's training rating of film 0 is what they fold in, not a training row
+        assertThat(s.trainFilms[1]).containsExactly(0);
+        assertThat(s.filmCount[0]).isEqualTo(1);
+        assertThat(s.trainSize).isEqualTo(3);
+        assertThat(s.globalMean).isCloseTo(0.6, within(1e-9));
     }
 
     @Test

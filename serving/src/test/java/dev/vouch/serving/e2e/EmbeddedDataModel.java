@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class EmbeddedDataModel {
     private static Path models;
+    private static Path foldModels;
 
     private EmbeddedDataModel() {}
 
@@ -43,6 +44,28 @@ public final class EmbeddedDataModel {
         }
         models = out;
         return models;
+    }
+
+    /**
+     * Fold 1 of {@code vouch evaluate} on the same warehouse, published with the lists the evaluator scored
+     * ({@code served-lists.jsonl}); small settings keep it to a couple of minutes. Built once per test JVM.
+     */
+    public static synchronized Path evaluatedFold() throws IOException, InterruptedException {
+        if (foldModels != null) {
+            return foldModels;
+        }
+        modelsDir();
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path work = Path.of("").toAbsolutePath().resolve("target/e2e");
+        Path out = work.resolve("fold-models");
+        if (!Files.exists(out.resolve("served-lists.jsonl"))) {
+            jobs(root, work, "evaluate", "--warehouse", work.resolve("warehouse").toString(), "--report",
+                    work.resolve("fold-report").toString(), "--publish-fold", out.toString(), "--folds", "2",
+                    "--no-search", "--rank", "8", "--max-iter", "6", "--implicit-ranks", "16", "--implicit-alphas", "5",
+                    "--readers-share", "0", "--mahout-ranked", "0", "--quiet");
+        }
+        foldModels = out;
+        return foldModels;
     }
 
     /** Runs one command of the jobs CLI in a fresh JVM built from jobs/target (the reactor packages jobs first). */
