@@ -10,9 +10,12 @@ import dev.vouch.serving.reviewers.ReviewerQueries;
 import dev.vouch.serving.reviewers.ReviewerRoutes;
 import dev.vouch.serving.suggest.ModelRecommender;
 import dev.vouch.serving.suggest.SuggestRoutes;
+import dev.vouch.serving.web.HttpCaching;
 import dev.vouch.serving.web.HttpMetrics;
 import dev.vouch.serving.web.JsonBody;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.plugin.bundled.CorsPlugin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,8 +23,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * All HTTP wiring in one place: JSON, static files, metrics, error mapping and every feature's routes. Creates the
- * Javalin app without starting it, so a test can hand it to {@code JavalinTest}.
+ * All HTTP wiring in one place: JSON, static files (the readers' page and the widget), metrics, CORS, HTTP caching,
+ * error mapping and every feature's routes. Creates the Javalin app without starting it, so a test can hand it to
+ * {@code JavalinTest}.
  */
 public final class VouchApp {
     private final Javalin javalin;
@@ -42,20 +46,45 @@ public final class VouchApp {
         HttpMetrics httpMetrics = new HttpMetrics(registry);
         ObjectMapper mapper = mapper();
         JsonBody body = new JsonBody(mapper, config.maxBodyBytes());
+        byte[] openApi = OpsRoutes.openApiDocument();
+        HttpCaching caching = new HttpCaching(store::current, openApi, config.cacheMaxAge());
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.requestLogger.http(httpMetrics::record);
+            cors(cfg, config);
+            cfg.routes.before("/api/*", caching::before);
+            cfg.routes.after("/api/*", caching::after);
             ErrorMapping.register(cfg.routes);
-            new OpsRoutes(store, registry).register(cfg.routes);
+            new OpsRoutes(store, registry, openApi).register(cfg.routes);
             new AdminRoutes(store, config.adminToken()).register(cfg.routes);
             new SuggestRoutes(new ModelRecommender(store), body).register(cfg.routes);
             new ReviewerRoutes(new ReviewerQueries(store)).register(cfg.routes);
             new FilmRoutes(new FilmQueries(store)).register(cfg.routes);
         });
         return new VouchApp(javalin, registry);
+    }
+
+    /**
+     * Sites' pages on the configured origins may call the API (and load the widget's modules, which a cross-origin
+     * dynamic import fetches in CORS mode). No origin is allowed unless configured. ETag is exposed so that a site's
+     * script can revalidate; preflights are cached by browsers for 10 minutes.
+     */
+    private static void cors(JavalinConfig cfg, ServerConfig config) {
+        if (config.corsOrigins().isEmpty()) {
+            return;
+        }
+        cfg.registerPlugin(new CorsPlugin(cors -> cors.addRule(rule -> {
+            if (config.corsOrigins().contains("*")) {
+                rule.anyHost();
+            } else {
+                config.corsOrigins().forEach(rule::allowHost);
+            }
+            rule.exposeHeader("ETag");
+            rule.maxAge = 600;
+        })));
     }
 
     /** The JSON conventions of the API: snake_case names, null fields left out. */
