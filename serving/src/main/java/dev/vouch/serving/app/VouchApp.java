@@ -13,6 +13,7 @@ import dev.vouch.serving.suggest.SuggestRoutes;
 import dev.vouch.serving.web.HttpCaching;
 import dev.vouch.serving.web.HttpMetrics;
 import dev.vouch.serving.web.JsonBody;
+import dev.vouch.serving.web.ProblemErrorHandler;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.plugin.bundled.CorsPlugin;
@@ -52,6 +53,7 @@ public final class VouchApp {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.requestLogger.http(httpMetrics::record);
             cors(cfg, config);
