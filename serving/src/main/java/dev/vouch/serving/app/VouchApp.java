@@ -10,13 +10,12 @@ import dev.vouch.serving.reviewers.ReviewerQueries;
 import dev.vouch.serving.reviewers.ReviewerRoutes;
 import dev.vouch.serving.suggest.ModelRecommender;
 import dev.vouch.serving.suggest.SuggestRoutes;
+import dev.vouch.serving.web.Cors;
 import dev.vouch.serving.web.HttpCaching;
 import dev.vouch.serving.web.HttpMetrics;
 import dev.vouch.serving.web.JsonBody;
 import dev.vouch.serving.web.ProblemErrorHandler;
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
-import io.javalin.plugin.bundled.CorsPlugin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -56,7 +55,8 @@ public final class VouchApp {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.requestLogger.http(httpMetrics::record);
-            cors(cfg, config);
+            // Sites' pages on the configured origins may call the API and load the widget (none by default).
+            cfg.routes.before(new Cors(config.corsOrigins())::before);
             cfg.routes.before("/api/*", caching::before);
             cfg.routes.after("/api/*", caching::after);
             ErrorMapping.register(cfg.routes);
@@ -67,26 +67,6 @@ public final class VouchApp {
             new FilmRoutes(new FilmQueries(store)).register(cfg.routes);
         });
         return new VouchApp(javalin, registry);
-    }
-
-    /**
-     * Sites' pages on the configured origins may call the API (and load the widget's modules, which a cross-origin
-     * dynamic import fetches in CORS mode). No origin is allowed unless configured. ETag is exposed so that a site's
-     * script can revalidate; preflights are cached by browsers for 10 minutes.
-     */
-    private static void cors(JavalinConfig cfg, ServerConfig config) {
-        if (config.corsOrigins().isEmpty()) {
-            return;
-        }
-        cfg.registerPlugin(new CorsPlugin(cors -> cors.addRule(rule -> {
-            if (config.corsOrigins().contains("*")) {
-                rule.anyHost();
-            } else {
-                config.corsOrigins().forEach(rule::allowHost);
-            }
-            rule.exposeHeader("ETag");
-            rule.maxAge = 600;
-        })));
     }
 
     /** The JSON conventions of the API: snake_case names, null fields left out. */
