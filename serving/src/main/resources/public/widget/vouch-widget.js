@@ -58,9 +58,12 @@ function card(s, i, page) {
 function scoreOf(e) {
   const value = e.kind === 'reviewed' ? e.score : e.predicted;
   if (value == null || e.scale_max == null) return null;
-  const said = e.kind === 'reviewed' ? `${e.reviewer_name} scored it` : 'Predicted score';
-  return h('p', { class: 'score', 'aria-label': `${said} ${num(value)} out of ${num(e.scale_max)}` },
-    e.kind === 'reviewed' ? '' : '≈', h('strong', null, num(value)), `/${num(e.scale_max)}`);
+  const said = e.kind === 'reviewed' ? `${e.reviewer_name} scored it` : 'Predicted score:';
+  // The visible "9.5/10" is read out as words instead (a paragraph cannot carry an aria-label).
+  return h('p', { class: 'score' },
+    h('span', { 'aria-hidden': 'true' }, e.kind === 'reviewed' ? '' : '≈', h('strong', null, num(value)),
+      `/${num(e.scale_max)}`),
+    h('span', { class: 'visually-hidden' }, `${said} ${num(value)} out of ${num(e.scale_max)}`));
 }
 
 function done(section, status, message) {

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks real answers against openapi.json: the status must be documented for the operation (or its 4XX range),
- * the media type must be one documented for that status, and a JSON body must match the schema (networknt
- * json-schema-validator, OpenAPI 3.0 dialect).
+ * the documented headers must be there, the media type must be one documented for that status, and a JSON body must
+ * match the schema (networknt json-schema-validator, OpenAPI 3.0 dialect).
  *
  * <p>Object schemas are closed here, not in the document: every schema that lists {@code properties} and says
  * nothing of {@code additionalProperties} rejects undocumented fields, and {@code required} rejects missing ones. So
@@ -86,6 +86,12 @@ public final class ApiContract {
         }
         response = resolve(response);
         checked.add(op + " " + status);
+        for (Iterator<String> it = response.path("headers").fieldNames(); it.hasNext(); ) {
+            String header = it.next();
+            if (answer.header(header) == null) {
+                throw new AssertionError(op + " " + status + " lacks the documented header " + header);
+            }
+        }
         JsonNode content = response.path("content");
         if (content.isMissingNode() || content.isEmpty()) {
             if (!answer.body().isEmpty()) {

@@ -129,8 +129,9 @@ class WidgetIT {
                 .isEqualTo(cards.size() + " films Inès Duarte would have you watch.");
         assertThat(cards.get(0).findElement(By.cssSelector(".film a")).getDomProperty("textContent"))
                 .endsWith("(opens Vouch in a new tab)");
-        assertThat(cards.get(0).findElement(By.cssSelector(".score")).getDomAttribute("aria-label"))
+        assertThat(cards.get(0).findElement(By.cssSelector(".score .visually-hidden")).getDomProperty("textContent"))
                 .matches("Inès Duarte scored it [0-9.]+ out of 10");
+        assertThat(cards.get(0).findElement(By.cssSelector(".score [aria-hidden=true]")).getText()).matches("[0-9.]+/10");
 
         // Keyboard: Tab from the site's last link lands on the first card's link, inside the shadow root.
         browser.script("document.getElementById('site-link').focus();");
