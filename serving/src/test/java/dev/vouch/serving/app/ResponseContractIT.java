@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vouch.serving.model.ModelFixture;
 import dev.vouch.serving.model.ModelStore;
 import io.javalin.testtools.JavalinTest;
+import java.net.http.HttpHeaders;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -127,14 +130,18 @@ class ResponseContractIT {
     @Test
     void anAnswerWithAnUndocumentedStatusOrMediaTypeFails() {
         ApiContract contract = new ApiContract();
-        java.net.http.HttpHeaders none = java.net.http.HttpHeaders.of(java.util.Map.of(), (k, v) -> true);
+        HttpHeaders none = HttpHeaders.of(Map.of(), (k, v) -> true);
+        HttpHeaders cacheable = HttpHeaders.of(Map.of("ETag", List.of("W/\"v.1\""), "Cache-Control",
+                List.of("public, max-age=60")), (k, v) -> true);
         assertThatThrownBy(() -> contract.check("GET", "/api/films/film:x",
                 new Http.Answer(418, "application/problem+json", "{}", none)))
                 .hasMessageContaining("418, which is not documented");
         assertThatThrownBy(() -> contract.check("GET", "/api/films/film:x",
-                new Http.Answer(200, "text/html", "<p>", none))).hasMessageContaining("text/html");
+                new Http.Answer(200, "text/html", "<p>", cacheable))).hasMessageContaining("text/html");
         assertThatThrownBy(() -> contract.check("GET", "/api/films/film:x",
-                new Http.Answer(200, "application/json", "{\"id\": \"film:x\"}", none)))
+                new Http.Answer(200, "application/json", "{\"id\": \"film:x\"}", cacheable)))
                 .hasMessageContaining("does not match openapi.json");
+        assertThatThrownBy(() -> contract.check("GET", "/api/films/film:x",
+                new Http.Answer(304, "", "", none))).hasMessageContaining("lacks the documented header ETag");
     }
 }
