@@ -39,13 +39,24 @@ public final class ApiContract {
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
     private final Set<String> checked = ConcurrentHashMap.newKeySet();
 
+    /** The contract of the openapi.json on the classpath (the one the server serves). */
     public ApiContract() {
+        this(shipped());
+    }
+
+    /** The contract of a given document (a test may add a field to a copy). */
+    public ApiContract(JsonNode openApi) {
+        document = openApi.deepCopy();
+        close(document);
+    }
+
+    /** The API document as the server ships it. */
+    public static JsonNode shipped() {
         try (InputStream in = ApiContract.class.getResourceAsStream("/openapi.json")) {
-            document = MAPPER.readTree(in);
+            return MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        close(document);
     }
 
     /** The document as the tests read it (object schemas closed). */
