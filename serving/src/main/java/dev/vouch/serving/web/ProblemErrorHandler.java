@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
  * client gets {@code application/problem+json} for every 4xx, not Jetty's HTML page.
  */
 public final class ProblemErrorHandler extends ErrorHandler {
-    private static final ObjectMapper MAPPER = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,

@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +77,7 @@ class GeneratedClientIT {
             assertThat(ops.health().getStatus().getValue()).isEqualTo("up");
             assertThat(ops.ready().getVersion()).isEqualTo(ModelFixture.V1);
             assertThat(ops.metrics()).contains("vouch_model_loaded");
-            assertThat(ops.openapi()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("paths");
+            assertThat(ops.openapi()).asInstanceOf(InstanceOfAssertFactories.MAP).containsKey("paths");
 
             // The admin token through the document's bearer scheme.
             ModelFixture.writeVersion(models, ModelFixture.V2, " (v2)");

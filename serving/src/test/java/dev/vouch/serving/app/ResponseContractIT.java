@@ -119,8 +119,8 @@ class ResponseContractIT {
         assertThat(contract.errors("Problem", problem.replace("}", ", \"trace\": \"at X\"}"))).hasSize(1);
         assertThat(contract.errors("Problem", problem.replace(", \"detail\": \"no\"", ""))).hasSize(1);
         // nested: an explanation inside a suggestion may not carry an undocumented note
-        String suggestion = "{\"id\": \"f\", \"title\": \"T\", \"genres\": [], \"kind\": \"reviewed\", \"relevance\": 1,"
-                + " \"explanation\": {\"kind\": \"reviewed\", \"sentence\": \"S\"}}";
+        String suggestion = "{\"id\": \"f\", \"title\": \"T\", \"genres\": [], \"kind\": \"reviewed\","
+                + " \"relevance\": 1, \"explanation\": {\"kind\": \"reviewed\", \"sentence\": \"S\"}}";
         assertThat(contract.errors("Suggestion", suggestion)).isEmpty();
         assertThat(contract.errors("Suggestion", suggestion.replace("\"S\"", "\"S\", \"because\": \"x\"")))
                 .singleElement().asString().contains("because");

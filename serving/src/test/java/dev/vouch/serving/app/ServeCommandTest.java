@@ -16,7 +16,8 @@ class ServeCommandTest {
         CommandLine.ParseResult parsed = cli.parseArgs("serve", "--models", "m", "--cors-origin",
                 "https://a.example,https://b.example", "--cors-origin", "http://localhost:3000");
         ServeCommand.Serve serve = (ServeCommand.Serve) parsed.subcommand().commandSpec().userObject();
-        assertThat(serve.corsOrigins).containsExactly("https://a.example", "https://b.example", "http://localhost:3000");
+        assertThat(serve.corsOrigins)
+                .containsExactly("https://a.example", "https://b.example", "http://localhost:3000");
         assertThat(serve.cacheMaxAgeSeconds).isEqualTo(60);
         CommandLine.ParseResult none = new CommandLine(new ServeCommand()).parseArgs("serve", "--models", "m",
                 "--cache-max-age", "5");

@@ -23,9 +23,9 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The embeddable widget in real Chromium: a site on a second loopback origin (another port) embeds
- * {@code /widget.js} with the snippet from the README and gets "If you trust Inès Duarte, watch…" cards through CORS,
- * inside a shadow root that its hostile CSS cannot reach and whose CSS does not leak out. A page on an origin Vouch
- * does not allow gets a quiet message instead. Screenshots: target/screenshots/widget-*.png; with
+ * {@code /widget.js} with the snippet from the README and gets "If you trust Inès Duarte, watch…" cards through
+ * CORS, inside a shadow root that its hostile CSS cannot reach and whose CSS does not leak out. A page on an origin
+ * Vouch does not allow gets a quiet message instead. Screenshots: target/screenshots/widget-*.png; with
  * {@code VOUCH_UPDATE_SCREENSHOT=true} the desktop one is copied to docs/widget.png for the README.
  */
 class WidgetIT {
@@ -111,7 +111,8 @@ class WidgetIT {
         browser.await("the widget's cards", d -> settled());
 
         SearchContext shadow = widget();
-        assertThat(shadow.findElement(By.cssSelector(".title")).getText()).isEqualTo("If you trust Inès Duarte, watch…");
+        assertThat(shadow.findElement(By.cssSelector(".title")).getText())
+                .isEqualTo("If you trust Inès Duarte, watch…");
         List<WebElement> cards = shadow.findElements(By.cssSelector(".card"));
         assertThat(cards).hasSizeBetween(1, 5);
         for (WebElement card : cards) {
@@ -131,7 +132,8 @@ class WidgetIT {
                 .endsWith("(opens Vouch in a new tab)");
         assertThat(cards.get(0).findElement(By.cssSelector(".score .visually-hidden")).getDomProperty("textContent"))
                 .matches("Inès Duarte scored it [0-9.]+ out of 10");
-        assertThat(cards.get(0).findElement(By.cssSelector(".score [aria-hidden=true]")).getText()).matches("[0-9.]+/10");
+        assertThat(cards.get(0).findElement(By.cssSelector(".score [aria-hidden=true]")).getText())
+                .matches("[0-9.]+/10");
 
         // Keyboard: Tab from the site's last link lands on the first card's link, inside the shadow root.
         browser.script("document.getElementById('site-link').focus();");
