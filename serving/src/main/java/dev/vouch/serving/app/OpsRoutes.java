@@ -17,20 +17,29 @@ final class OpsRoutes {
     private final PrometheusMeterRegistry registry;
     private final byte[] openApi;
 
-    OpsRoutes(ModelStore store, PrometheusMeterRegistry registry) {
+    OpsRoutes(ModelStore store, PrometheusMeterRegistry registry, byte[] openApi) {
         this.store = store;
         this.registry = registry;
+        this.openApi = openApi;
+    }
+
+    /** The API document as shipped on the classpath. */
+    static byte[] openApiDocument() {
         try (InputStream in = OpsRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + OPENAPI_RESOURCE);
             }
-            this.openApi = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     void register(RoutesConfig routes) {
+        // Operational answers describe this instance right now: never cached.
+        routes.before("/health", OpsRoutes::noStore);
+        routes.before("/ready", OpsRoutes::noStore);
+        routes.before("/metrics", OpsRoutes::noStore);
         routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
         routes.get("/ready", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -41,5 +50,9 @@ final class OpsRoutes {
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(registry.scrape()));
         routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    }
+
+    private static void noStore(io.javalin.http.Context ctx) {
+        ctx.header("Cache-Control", "no-store");
     }
 }

@@ -3,13 +3,19 @@ package dev.vouch.serving.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code vouch serve --models DIR [--port N] [--host H] [--admin-token-env NAME]}. */
+/**
+ * {@code vouch serve --models DIR [--port N] [--host H] [--admin-token-env NAME] [--cors-origin URL]...
+ * [--cache-max-age S]}.
+ */
 @Command(name = "vouch", mixinStandardHelpOptions = true, subcommands = ServeCommand.Serve.class,
         description = "Vouch serving: \"if you trust this reviewer, watch...\"")
 public final class ServeCommand implements Runnable {
@@ -29,6 +35,8 @@ public final class ServeCommand implements Runnable {
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Serve the model that <models>/CURRENT names, reloading when CURRENT changes.")
     static final class Serve implements Callable<Integer> {
+        static final String CORS_ENV = "VOUCH_CORS_ORIGINS";
+
         @Option(names = "--models", required = true, paramLabel = "DIR",
                 description = "folder holding the model versions and CURRENT")
         Path models;
@@ -52,15 +60,31 @@ public final class ServeCommand implements Runnable {
                 description = "largest request body accepted (default ${DEFAULT-VALUE})")
         long maxBodyBytes;
 
+        @Option(names = "--cors-origin", split = ",", paramLabel = "ORIGIN",
+                description = "origin whose pages may call the API and embed the widget, e.g. https://site.example; "
+                        + "repeat or comma-separate, * for any (default: none, or $" + CORS_ENV + ")")
+        List<String> corsOrigins;
+
+        @Option(names = "--cache-max-age", defaultValue = "60", paramLabel = "SECONDS",
+                description = "max-age of cacheable GET answers: how long a cache may keep serving an answer from "
+                        + "the previous model after a reload (default ${DEFAULT-VALUE})")
+        long cacheMaxAgeSeconds;
+
         @Override
         public Integer call() throws InterruptedException {
             if (!Files.isDirectory(models)) {
                 System.err.println("vouch serve: --models " + models + " is not a folder");
                 return 2;
             }
-            ServerConfig config = new ServerConfig(models, host, port,
-                    java.util.Optional.ofNullable(System.getenv(adminTokenEnv)), Duration.ofMillis(watchMillis),
-                    maxBodyBytes);
+            ServerConfig config;
+            try {
+                config = new ServerConfig(models, host, port, Optional.ofNullable(System.getenv(adminTokenEnv)),
+                        Duration.ofMillis(watchMillis), maxBodyBytes, origins(),
+                        Duration.ofSeconds(cacheMaxAgeSeconds));
+            } catch (IllegalArgumentException e) {
+                System.err.println("vouch serve: " + e.getMessage());
+                return 2;
+            }
             VouchServer server = VouchServer.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,9 +93,20 @@ public final class ServeCommand implements Runnable {
             }, "vouch-shutdown"));
             System.out.println("Vouch is serving on " + server.url() + "/ (model "
                     + (server.modelVersion() == null ? "not loaded yet" : server.modelVersion()) + ", admin reload "
-                    + (config.adminToken().isPresent() ? "enabled" : "disabled") + ")");
+                    + (config.adminToken().isPresent() ? "enabled" : "disabled") + ", CORS origins "
+                    + (config.corsOrigins().isEmpty() ? "none" : String.join(",", config.corsOrigins())) + ")");
             stopped.await();
             return 0;
+        }
+
+        /** --cors-origin when given, else the comma-separated environment variable, else none. */
+        private List<String> origins() {
+            if (corsOrigins != null && !corsOrigins.isEmpty()) {
+                return corsOrigins;
+            }
+            String env = System.getenv(CORS_ENV);
+            return env == null || env.isBlank() ? List.of()
+                    : Arrays.stream(env.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
         }
     }
 }

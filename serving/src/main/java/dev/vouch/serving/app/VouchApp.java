@@ -10,8 +10,11 @@ import dev.vouch.serving.reviewers.ReviewerQueries;
 import dev.vouch.serving.reviewers.ReviewerRoutes;
 import dev.vouch.serving.suggest.ModelRecommender;
 import dev.vouch.serving.suggest.SuggestRoutes;
+import dev.vouch.serving.web.Cors;
+import dev.vouch.serving.web.HttpCaching;
 import dev.vouch.serving.web.HttpMetrics;
 import dev.vouch.serving.web.JsonBody;
+import dev.vouch.serving.web.ProblemErrorHandler;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -20,8 +23,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * All HTTP wiring in one place: JSON, static files, metrics, error mapping and every feature's routes. Creates the
- * Javalin app without starting it, so a test can hand it to {@code JavalinTest}.
+ * All HTTP wiring in one place: JSON, static files (the readers' page and the widget), metrics, CORS, HTTP caching,
+ * error mapping and every feature's routes. Creates the Javalin app without starting it, so a test can hand it to
+ * {@code JavalinTest}.
  */
 public final class VouchApp {
     private final Javalin javalin;
@@ -42,14 +46,21 @@ public final class VouchApp {
         HttpMetrics httpMetrics = new HttpMetrics(registry);
         ObjectMapper mapper = mapper();
         JsonBody body = new JsonBody(mapper, config.maxBodyBytes());
+        byte[] openApi = OpsRoutes.openApiDocument();
+        HttpCaching caching = new HttpCaching(store::current, openApi, config.cacheMaxAge());
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.requestLogger.http(httpMetrics::record);
+            // Sites' pages on the configured origins may call the API and load the widget (none by default).
+            cfg.routes.before(new Cors(config.corsOrigins())::before);
+            cfg.routes.before("/api/*", caching::before);
+            cfg.routes.after("/api/*", caching::after);
             ErrorMapping.register(cfg.routes);
-            new OpsRoutes(store, registry).register(cfg.routes);
+            new OpsRoutes(store, registry, openApi).register(cfg.routes);
             new AdminRoutes(store, config.adminToken()).register(cfg.routes);
             new SuggestRoutes(new ModelRecommender(store), body).register(cfg.routes);
             new ReviewerRoutes(new ReviewerQueries(store)).register(cfg.routes);
