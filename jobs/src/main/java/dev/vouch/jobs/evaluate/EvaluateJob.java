@@ -105,7 +105,8 @@ public final class EvaluateJob {
                 }
             }
         }
-        RankingTuner.Choice best = RankingTuner.tune(peerFit.ranking(), validation, params.relevantAt(),
+        List<Row> trust = trustRows(data);
+        RankingTuner.Choice best = RankingTuner.tune(peerFit.ranking(), validation, trust, params.relevantAt(),
                 TUNING_REVIEWERS, params.seed());
         ImplicitParams ours = peer;
         tried.add(new double[] {peer.rank(), peer.alpha(), 0, peerNdcg, bestNdcg(best)});
@@ -114,7 +115,7 @@ public final class EvaluateJob {
             for (double alpha : grid.alphas()) {
                 ImplicitParams candidate = grid.withChosen(peer.rank(), alpha, true);
                 FoldFitter.Fit fit = innerFit(data, chosen, explicit, candidate, defaults);
-                RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), validation, params.relevantAt(),
+                RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), validation, trust, params.relevantAt(),
                         TUNING_REVIEWERS, params.seed());
                 tried.add(new double[] {peer.rank(), alpha, 1, choice.implicitNdcg(), bestNdcg(choice)});
                 note("ours, rating-weighted confidence", candidate, choice);
@@ -130,6 +131,15 @@ public final class EvaluateJob {
         return new InnerTuning(peer, ours, tried, best);
     }
 
+    private static List<Row> trustRows(EvaluationData data) {
+        List<Row> rows = new ArrayList<>();
+        for (int e = 0; e < data.truster().length; e++) {
+            rows.add(org.apache.spark.sql.RowFactory.create(data.reviewerIds()[data.truster()[e]],
+                    data.reviewerIds()[data.trustee()[e]]));
+        }
+        return rows;
+    }
+
     /** Reviewers the inner tuning ranks (a seeded sample beyond it): enough to tell weights apart, bounded cost. */
     static final int TUNING_REVIEWERS = 1_000;
 
@@ -139,15 +149,18 @@ public final class EvaluateJob {
                 defaults.withImplicit(implicit.alpha(), implicit.fromRatings()));
     }
 
+    /** The chosen candidate's objective (NDCG@10 over popularity's, with the trust edges' where they exist). */
     private static double bestNdcg(RankingTuner.Choice c) {
-        return c.candidates().stream().mapToDouble(RankingTuner.Candidate::ndcg).max().orElse(Double.NaN);
+        return c.candidates().stream().mapToDouble(RankingTuner.Candidate::objective).max().orElse(Double.NaN);
     }
 
     private void note(String what, ImplicitParams p, RankingTuner.Choice c) {
-        progress.note(String.format("%s (rank %d, alpha %.1f): implicit alone %.4f, blend %.4f (implicit %.2f, rating "
-                        + "%.2f, popularity %.2f), popularity %.4f", what, p.rank(), p.alpha(), c.implicitNdcg(),
-                bestNdcg(c), c.params().implicitWeight(), c.params().ratingWeight(), c.params().popularityWeight(),
-                c.popularityNdcg()));
+        RankingTuner.Candidate chosen = c.candidates().stream()
+                .max(java.util.Comparator.comparingDouble(RankingTuner.Candidate::objective)).orElseThrow();
+        progress.note(String.format("%s (rank %d, alpha %.1f): implicit alone %.4f, blend %.4f (trustees' lists %.4f; "
+                        + "implicit %.2f, rating %.2f, popularity %.2f), popularity %.4f", what, p.rank(), p.alpha(),
+                c.implicitNdcg(), chosen.ndcg(), chosen.trustNdcg(), c.params().implicitWeight(),
+                c.params().ratingWeight(), c.params().popularityWeight(), c.popularityNdcg()));
     }
 
     private FoldOutcome fold(EvaluationData data, int f, EvaluateParams params, TrainParams chosen,

@@ -32,7 +32,14 @@ public final class RankingTuner {
 
     private RankingTuner() {}
 
-    public record Candidate(double implicitWeight, double ratingWeight, double popularityWeight, double ndcg) {}
+    /**
+     * @param ndcg      NDCG@10 of the validation reviewers' own lists
+     * @param trustNdcg NDCG@10 of trustees' lists for their trusters (NaN without trust edges)
+     * @param objective what is maximised: ndcg over popularity's, averaged with trustNdcg over popularity's where
+     *                  trust edges exist, so that one set of weights serves "my list" and "the list I trust" alike
+     */
+    public record Candidate(double implicitWeight, double ratingWeight, double popularityWeight, double ndcg,
+                            double trustNdcg, double objective) {}
 
     /**
      * @param params         the chosen weights with the model's fold-in settings
@@ -44,24 +51,65 @@ public final class RankingTuner {
                          int reviewers) {}
 
     /** The validation split's ground truth in the model's indices, and what each reviewer has seen (training). */
-    record Truth(int[] reviewers, List<Set<Integer>> relevant, int[][] seen) {}
+    /** Requests to rank: {@code trusted[j]} is trusted, {@code seen[j]} excluded, {@code relevant[j]} the truth. */
+    record Truth(int[] trusted, List<Set<Integer>> relevant, int[][] seen) {
+        int size() {
+            return trusted.length;
+        }
+    }
 
     /**
      * @param validation rows of {@code reviewer_id, film_id, score_norm} held out of the model's training
+     * @param trust      trust edges as {@code truster_id, trustee_id} rows; empty when the data has none
      */
-    public static Choice tune(RankingModels.Indexed model, List<Row> validation, double relevantAt, int maxReviewers,
-                              long seed) {
+    public static Choice tune(RankingModels.Indexed model, List<Row> validation, List<Row> trust, double relevantAt,
+                              int maxReviewers, long seed) {
         Truth truth = truth(model, validation, relevantAt, maxReviewers, seed);
+        Truth trustTruth = trustTruth(model, validation, trust, relevantAt, maxReviewers, seed);
         RankParams base = model.model().params();
+        double popularity = popularityNdcg(model.model(), truth);
+        double trustPopularity = trustTruth.size() == 0 ? Double.NaN : popularityNdcg(model.model(), trustTruth);
         List<Candidate> candidates = new ArrayList<>();
         for (double[] w : GRID) {
-            RankParams p = base.withWeights(w[0], w[1], w[2], base.personalHalf());
-            candidates.add(new Candidate(w[0], w[1], w[2], ndcg(with(model.model(), p), truth)));
+            RankingModel m = with(model.model(), base.withWeights(w[0], w[1], w[2], base.personalHalf()));
+            double own = ndcg(m, truth);
+            double trusted = trustTruth.size() == 0 ? Double.NaN : ndcg(m, trustTruth);
+            double objective = Double.isNaN(trusted) ? own / popularity
+                    : (own / popularity + trusted / trustPopularity) / 2;
+            candidates.add(new Candidate(w[0], w[1], w[2], own, trusted, objective));
         }
-        Candidate best = candidates.stream().max(Comparator.comparingDouble(Candidate::ndcg)).orElseThrow();
+        Candidate best = candidates.stream().max(Comparator.comparingDouble(Candidate::objective)).orElseThrow();
         return new Choice(base.withWeights(best.implicitWeight(), best.ratingWeight(), best.popularityWeight(),
                 base.personalHalf()), candidates, implicitNdcg(model, validation, relevantAt, maxReviewers, seed),
-                popularityNdcg(model.model(), truth), truth.reviewers().length);
+                popularity, truth.size());
+    }
+
+    /** Without trust edges. */
+    public static Choice tune(RankingModels.Indexed model, List<Row> validation, double relevantAt, int maxReviewers,
+                              long seed) {
+        return tune(model, validation, List.of(), relevantAt, maxReviewers, seed);
+    }
+
+    /** For u trusts v: v's list for u (seen: u's training films), scored against u's relevant validation films. */
+    static Truth trustTruth(RankingModels.Indexed model, List<Row> validation, List<Row> trust, double relevantAt,
+                            int maxEdges, long seed) {
+        RankingModel m = model.model();
+        Map<Integer, Set<Integer>> relevant = relevant(model, validation, relevantAt);
+        List<int[]> edges = new ArrayList<>();
+        for (Row row : trust) {
+            int u = model.reviewer(row.getString(0));
+            int v = model.reviewer(row.getString(1));
+            if (u >= 0 && v >= 0 && u != v && relevant.containsKey(u)
+                    && m.opinions().start()[v + 1] > m.opinions().start()[v]) {
+                edges.add(new int[] {u, v});
+            }
+        }
+        edges.sort((a, b) -> Long.compare(FoldEvaluator.mix(a[0] * 1_000_003L + a[1], seed),
+                FoldEvaluator.mix(b[0] * 1_000_003L + b[1], seed)));
+        List<int[]> kept = edges.subList(0, Math.min(maxEdges, edges.size()));
+        return new Truth(kept.stream().mapToInt(e -> e[1]).toArray(),
+                kept.stream().map(e -> relevant.get(e[0])).toList(),
+                kept.stream().map(e -> opinionsOf(m, e[0])).toArray(int[][]::new));
     }
 
     /** NDCG@10 of implicit ALS alone (what {@code vouch evaluate} tunes the peer's rank and alpha on). */
@@ -74,6 +122,15 @@ public final class RankingTuner {
 
     static Truth truth(RankingModels.Indexed model, List<Row> validation, double relevantAt, int maxReviewers,
                        long seed) {
+        Map<Integer, Set<Integer>> relevant = relevant(model, validation, relevantAt);
+        int[] reviewers = FoldEvaluator.sample(relevant.keySet(), maxReviewers, seed);
+        int[][] seen = Arrays.stream(reviewers).mapToObj(r -> opinionsOf(model.model(), r)).toArray(int[][]::new);
+        return new Truth(reviewers, Arrays.stream(reviewers).mapToObj(relevant::get).toList(), seen);
+    }
+
+    /** Relevant validation films per reviewer who has training opinions in the model. */
+    private static Map<Integer, Set<Integer>> relevant(RankingModels.Indexed model, List<Row> validation,
+                                                       double relevantAt) {
         RankingModel m = model.model();
         Map<Integer, Set<Integer>> relevant = new TreeMap<>();
         for (Row row : validation) {
@@ -84,13 +141,11 @@ public final class RankingTuner {
                 relevant.computeIfAbsent(r, x -> new HashSet<>()).add(f);
             }
         }
-        int[] reviewers = FoldEvaluator.sample(relevant.keySet(), maxReviewers, seed);
-        int[][] seen = new int[reviewers.length][];
-        for (int j = 0; j < reviewers.length; j++) {
-            int r = reviewers[j];
-            seen[j] = Arrays.copyOfRange(m.opinions().film(), m.opinions().start()[r], m.opinions().start()[r + 1]);
-        }
-        return new Truth(reviewers, Arrays.stream(reviewers).mapToObj(relevant::get).toList(), seen);
+        return relevant;
+    }
+
+    private static int[] opinionsOf(RankingModel m, int r) {
+        return Arrays.copyOfRange(m.opinions().film(), m.opinions().start()[r], m.opinions().start()[r + 1]);
     }
 
     private static RankingModel with(RankingModel m, RankParams p) {
@@ -98,9 +153,9 @@ public final class RankingTuner {
     }
 
     static double ndcg(RankingModel m, Truth truth) {
-        double[] n = java.util.stream.IntStream.range(0, truth.reviewers().length).parallel().mapToDouble(j -> {
+        double[] n = java.util.stream.IntStream.range(0, truth.size()).parallel().mapToDouble(j -> {
             Ranker.Ranking ranking = Ranker.rank(m, r -> ReviewerView.of(m, r),
-                    new Ranker.Request(new int[] {truth.reviewers()[j]}, new double[] {1}, new int[0], new double[0],
+                    new Ranker.Request(new int[] {truth.trusted()[j]}, new double[] {1}, new int[0], new double[0],
                             truth.seen()[j], K), f -> true);
             return Metrics.ndcgAtK(ranking.films(), truth.relevant().get(j), K);
         }).toArray();
@@ -112,7 +167,7 @@ public final class RankingTuner {
         for (int f = 0; f < counts.length; f++) {
             counts[f] = m.films().nRatings()[f] > 0 ? m.films().nRatings()[f] : Float.NaN;
         }
-        double[] n = new double[truth.reviewers().length];
+        double[] n = new double[truth.size()];
         for (int j = 0; j < n.length; j++) {
             Set<Integer> seen = new HashSet<>();
             Arrays.stream(truth.seen()[j]).forEach(seen::add);
@@ -125,11 +180,11 @@ public final class RankingTuner {
     private static List<double[]> grid() {
         List<double[]> g = new ArrayList<>();
         for (double rating : new double[] {0, 0.02, 0.05, 0.1, 0.2, 0.5}) {
-            for (double popularity : new double[] {0, 0.01, 0.03, 0.1, 0.3}) {
+            for (double popularity : new double[] {0, 0.01, 0.03, 0.1, 0.3, 1, 3}) {
                 g.add(new double[] {1, rating, popularity});
             }
         }
-        for (double popularity : new double[] {0.5, 1, 2, 5}) {
+        for (double popularity : new double[] {0.5, 1, 2, 5, 10, 20}) {
             g.add(new double[] {0, 1, popularity});
         }
         return List.copyOf(g);
@@ -142,7 +197,10 @@ public final class RankingTuner {
         m.put("rating_weight", c.params().ratingWeight());
         m.put("popularity_weight", c.params().popularityWeight());
         m.put("validation_reviewers", c.reviewers());
-        m.put("validation_ndcg_at_10", c.candidates().stream().mapToDouble(Candidate::ndcg).max().orElse(Double.NaN));
+        Candidate chosen = c.candidates().stream().max(Comparator.comparingDouble(Candidate::objective)).orElseThrow();
+        m.put("objective", "NDCG@10 over popularity's, averaged with the trustees' lists' where trust edges exist");
+        m.put("validation_ndcg_at_10", chosen.ndcg());
+        m.put("validation_trust_ndcg_at_10", Double.isNaN(chosen.trustNdcg()) ? null : chosen.trustNdcg());
         m.put("implicit_only_ndcg_at_10", c.implicitNdcg());
         m.put("popularity_ndcg_at_10", c.popularityNdcg());
         m.put("candidates", c.candidates().stream().map(x -> {
@@ -151,6 +209,8 @@ public final class RankingTuner {
             o.put("rating_weight", x.ratingWeight());
             o.put("popularity_weight", x.popularityWeight());
             o.put("ndcg_at_10", x.ndcg());
+            o.put("trust_ndcg_at_10", Double.isNaN(x.trustNdcg()) ? null : x.trustNdcg());
+            o.put("objective", x.objective());
             return o;
         }).toList());
         return m;

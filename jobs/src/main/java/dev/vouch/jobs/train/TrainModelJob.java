@@ -105,6 +105,9 @@ public final class TrainModelJob {
      * The ranking engine's blend weights, tuned on the rating search's validation split: both models fitted on the
      * rest, ranked through the engine as served, NDCG@10 of the validation reviewers' relevant films.
      */
+    /** Validation reviewers (and trust edges) ranked per tuning candidate, a seeded sample beyond it. */
+    static final int TUNING_REVIEWERS = 2_000;
+
     private RankingTuner.Choice tuneRanking(Warehouse warehouse, Path snapshot, Dataset<Row> reviews,
                                             Dataset<Row> rated, Dataset<Row> reviewerIndex, Dataset<Row> filmIndex,
                                             TrainParams chosen) {
@@ -117,12 +120,15 @@ public final class TrainModelJob {
                 chosen.implicit(), ModelManifest.defaultRanking(chosen));
         List<Row> held = indexed.filter(validation.and(col("score_norm").isNotNull()))
                 .select("reviewer_id", "film_id", "score_norm").collectAsList();
-        RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), held, RankingTuner.DEFAULT_RELEVANT_AT,
-                Integer.MAX_VALUE, chosen.seed());
+        List<Row> trust = warehouse.read(snapshot, Tables.TRUST).select("truster_id", "trustee_id").distinct()
+                .collectAsList();
+        RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), held, trust, RankingTuner.DEFAULT_RELEVANT_AT,
+                TUNING_REVIEWERS, chosen.seed());
         progress.note(String.format("implicit %.2f, rating %.2f, popularity %.2f: validation NDCG@10 %.4f (implicit "
                         + "alone %.4f, popularity %.4f, %d reviewers)", choice.params().implicitWeight(),
                 choice.params().ratingWeight(), choice.params().popularityWeight(),
-                choice.candidates().stream().mapToDouble(RankingTuner.Candidate::ndcg).max().orElse(Double.NaN),
+                choice.candidates().stream().max(java.util.Comparator.comparingDouble(
+                        RankingTuner.Candidate::objective)).orElseThrow().ndcg(),
                 choice.implicitNdcg(), choice.popularityNdcg(), choice.reviewers()));
         return choice;
     }
