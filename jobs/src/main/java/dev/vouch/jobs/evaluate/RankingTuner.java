@@ -28,7 +28,7 @@ public final class RankingTuner {
     public static final double DEFAULT_RELEVANT_AT = 0.75;
     static final int K = FoldEvaluator.K;
     /** {implicit, rating, popularity} weights tried; implicit 0 is the rating model with a popularity prior. */
-    static final List<double[]> GRID = grid();
+    public static final List<double[]> GRID = grid();
 
     private RankingTuner() {}
 

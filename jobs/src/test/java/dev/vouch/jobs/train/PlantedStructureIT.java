@@ -97,6 +97,79 @@ class PlantedStructureIT {
         assertThat(same).as("share of kindred reviewers in the reviewer's own group").isGreaterThan(0.7);
     }
 
+    @Test
+    void implicitFactorsSeeTheGroupsAndTheRankingIsTunedAndPublished() throws IOException {
+        List<Row> films = spark.read().parquet(model.resolve("films").toString())
+                .filter("implicit_factors is not null").select("film_id", "implicit_factors").collectAsList();
+        int same = 0;
+        for (Row a : films) {
+            Row best = null;
+            double bestCos = -2;
+            for (Row b : films) {
+                double c = cosine(a.getList(1), b.getList(1));
+                if (a != b && c > bestCos) {
+                    bestCos = c;
+                    best = b;
+                }
+            }
+            same += film(a.getString(0)).equals(film(best.getString(0))) ? 1 : 0;
+        }
+        assertThat(same / (double) films.size()).as("nearest film by implicit factors in the same group")
+                .isGreaterThan(0.7);
+        com.fasterxml.jackson.databind.JsonNode ranking = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(model.resolve("manifest.json").toFile()).get("ranking");
+        assertThat(ranking.get("implicit_rank").asInt()).isEqualTo(TrainParams.defaults().implicit().rank());
+        assertThat(ranking.get("implicit_confidence").asText()).isEqualTo("rating");
+        assertThat(ranking.get("tuning").get("candidates")).hasSize(dev.vouch.jobs.evaluate.RankingTuner.GRID.size());
+        assertThat(ranking.get("tuning").get("validation_ndcg_at_10").asDouble())
+                .isGreaterThan(ranking.get("tuning").get("popularity_ndcg_at_10").asDouble());
+    }
+
+    /**
+     * Serving folds a reader into the implicit model with Spark's own user step: folding a trained reviewer's films
+     * in again gives back the factors Spark trained for them (ALS solves users last, given the final film factors).
+     */
+    @Test
+    void theEnginesImplicitFoldInIsSparksUserStep() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(model.resolve("manifest.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode r = manifest.get("ranking");
+        dev.vouch.engine.RankParams params = new dev.vouch.engine.RankParams(1, 0.1, 0, 5,
+                r.get("reg_param").asDouble(), r.get("bias_reg").asDouble(), r.get("implicit_reg_param").asDouble(),
+                r.get("implicit_alpha").asDouble(), r.get("implicit_confidence").asText().equals("rating"));
+        RankingModels.Indexed indexed = RankingModels.collect(
+                spark.read().parquet(model.resolve("reviewers").toString()),
+                spark.read().parquet(model.resolve("films").toString()),
+                spark.read().parquet(model.resolve("opinions").toString()), manifest.get("global_mean").asDouble(),
+                manifest.get("rank").asInt(), r.get("implicit_rank").asInt(), params);
+        dev.vouch.engine.RankingModel m = indexed.model();
+        int checked = 0;
+        for (int reviewer = 0; reviewer < m.reviewerCount() && checked < 20; reviewer++) {
+            int from = m.opinions().start()[reviewer];
+            int to = m.opinions().start()[reviewer + 1];
+            if (!m.reviewers().implicit().has(reviewer) || to - from < 5) {
+                continue;
+            }
+            int[] films = java.util.Arrays.copyOfRange(m.opinions().film(), from, to);
+            double[] norms = new double[films.length];
+            for (int i = 0; i < norms.length; i++) {
+                norms[i] = m.opinions().norm()[from + i];
+            }
+            float[] folded = dev.vouch.engine.ReaderProfile.fold(m, films, norms).implicitFactors();
+            float[] trained = m.reviewers().implicit().row(reviewer);
+            List<Float> a = new java.util.ArrayList<>();
+            List<Float> b = new java.util.ArrayList<>();
+            for (int k = 0; k < folded.length; k++) {
+                a.add(folded[k]);
+                b.add(trained[k]);
+            }
+            assertThat(cosine(a, b)).as("fold-in vs trained factors of " + indexed.reviewerIds()[reviewer])
+                    .isGreaterThan(0.999);
+            checked++;
+        }
+        assertThat(checked).isEqualTo(20);
+    }
+
     private static double cosine(List<Float> a, List<Float> b) {
         double dot = 0;
         double na = 0;
