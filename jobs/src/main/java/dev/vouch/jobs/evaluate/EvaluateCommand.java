@@ -69,6 +69,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Implicit ALS alphas tried on the inner split (default ${DEFAULT-VALUE}).")
     List<Double> implicitAlphas = D.implicit().alphas();
 
+    @Option(names = "--implicit-regs", split = ",",
+            description = "Regularisations tried for our implicit model on the inner split (default ${DEFAULT-VALUE}).")
+    List<Double> implicitRegs = D.implicit().regs();
+
     @Option(names = "--max-ranked", description = "Known reviewers ranked per fold, seeded sample (default ${DEFAULT-VALUE}).")
     int maxRanked = EvaluateParams.DEFAULT_MAX_RANKED;
 
@@ -99,7 +103,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     EvaluateParams params() {
         ImplicitParams implicit = new ImplicitParams(implicitRanks.get(0), implicitAlphas.get(0), true,
-                D.implicit().regParam(), D.implicit().maxIter(), implicitRanks, implicitAlphas);
+                D.implicit().regParam(), D.implicit().maxIter(), implicitRanks, implicitAlphas, implicitRegs);
         TrainParams train = new TrainParams(rank, regParam, maxIter, biasReg, search, ranks, regParams,
                 D.validationFraction(), D.maxLikedPerReviewer(), D.topSimilar(), seed, implicit);
         return new EvaluateParams(folds, seed, train, maxRanked, mahoutRanked, relevantAt, readersShare, maxEdges,

@@ -92,11 +92,11 @@ public final class EvaluateJob {
         double peerNdcg = Double.NEGATIVE_INFINITY;
         for (int rank : grid.ranks()) {
             for (double alpha : grid.alphas()) {
-                ImplicitParams candidate = grid.withChosen(rank, alpha, false);
+                ImplicitParams candidate = grid.withChosen(rank, alpha, false).withReg(ImplicitParams.DEFAULT_REG);
                 FoldFitter.Fit fit = innerFit(data, chosen, explicit, candidate, defaults);
                 double ndcg = RankingTuner.implicitNdcg(fit.ranking(), validation, params.relevantAt(),
                         TUNING_REVIEWERS, params.seed());
-                tried.add(new double[] {rank, alpha, 0, ndcg, Double.NaN});
+                tried.add(new double[] {rank, alpha, 0, ndcg, Double.NaN, ImplicitParams.DEFAULT_REG});
                 progress.note(String.format("peer: implicit rank %d, alpha %.1f: inner NDCG@10 %.4f", rank, alpha, ndcg));
                 if (ndcg > peerNdcg) {
                     peerNdcg = ndcg;
@@ -109,24 +109,27 @@ public final class EvaluateJob {
         RankingTuner.Choice best = RankingTuner.tune(peerFit.ranking(), validation, trust, params.relevantAt(),
                 TUNING_REVIEWERS, params.seed());
         ImplicitParams ours = peer;
-        tried.add(new double[] {peer.rank(), peer.alpha(), 0, peerNdcg, bestNdcg(best)});
+        tried.add(new double[] {peer.rank(), peer.alpha(), 0, peerNdcg, bestNdcg(best), peer.regParam()});
         note("ours on the peer's model", peer, best);
         if (grid.fromRatings()) {
             for (double alpha : grid.alphas()) {
-                ImplicitParams candidate = grid.withChosen(peer.rank(), alpha, true);
-                FoldFitter.Fit fit = innerFit(data, chosen, explicit, candidate, defaults);
-                RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), validation, trust, params.relevantAt(),
-                        TUNING_REVIEWERS, params.seed());
-                tried.add(new double[] {peer.rank(), alpha, 1, choice.implicitNdcg(), bestNdcg(choice)});
-                note("ours, rating-weighted confidence", candidate, choice);
-                if (bestNdcg(choice) > bestNdcg(best)) {
-                    best = choice;
-                    ours = candidate;
+                for (double reg : grid.regs()) {
+                    ImplicitParams candidate = grid.withChosen(peer.rank(), alpha, true).withReg(reg);
+                    FoldFitter.Fit fit = innerFit(data, chosen, explicit, candidate, defaults);
+                    RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), validation, trust,
+                            params.relevantAt(), TUNING_REVIEWERS, params.seed());
+                    tried.add(new double[] {peer.rank(), alpha, 1, choice.implicitNdcg(), bestNdcg(choice), reg});
+                    note("ours, rating-weighted confidence, reg " + reg, candidate, choice);
+                    if (bestNdcg(choice) > bestNdcg(best)) {
+                        best = choice;
+                        ours = candidate;
+                    }
                 }
             }
         }
-        progress.note(String.format("using implicit rank %d, alpha %.1f, %s confidence; blend implicit %.2f, rating "
-                        + "%.2f, popularity %.2f", ours.rank(), ours.alpha(), ours.fromRatings() ? "rating" : "watched",
+        progress.note(String.format("using implicit rank %d, alpha %.1f, reg %.2f, %s confidence; blend implicit %.2f, "
+                        + "rating %.2f, popularity %.2f", ours.rank(), ours.alpha(), ours.regParam(),
+                ours.fromRatings() ? "rating" : "watched",
                 best.params().implicitWeight(), best.params().ratingWeight(), best.params().popularityWeight()));
         return new InnerTuning(peer, ours, tried, best);
     }
@@ -146,7 +149,7 @@ public final class EvaluateJob {
     private static FoldFitter.Fit innerFit(EvaluationData data, TrainParams chosen, BiasedAlsModel explicit,
                                            ImplicitParams implicit, RankParams defaults) {
         return data.fitter().fit(data.innerTrainingReviews(0), data.innerTraining(0), chosen, explicit, implicit,
-                defaults.withImplicit(implicit.alpha(), implicit.fromRatings()));
+                defaults.withImplicit(implicit.regParam(), implicit.alpha(), implicit.fromRatings()));
     }
 
     /** The chosen candidate's objective (NDCG@10 over popularity's, with the trust edges' where they exist). */
@@ -258,7 +261,7 @@ public final class EvaluateJob {
             return new Fits(ours, ours);
         }
         FoldFitter.Fit peerFit = data.fitter().fit(reviews, rated, chosen, ours.explicit(), peer,
-                ranking.withImplicit(peer.alpha(), false));
+                ranking.withImplicit(peer.regParam(), peer.alpha(), false));
         return new Fits(ours, peerFit);
     }
 

@@ -69,10 +69,10 @@ final class Markdown {
             r.candidates().forEach(c -> md.append(String.format(Locale.ROOT, "| %d | %s | %.4f |%n", c.rank(),
                     c.regParam(), c.validationRmse())));
         }
-        md.append("\n## Implicit ALS grid (inner NDCG@10)\n\n| rank | alpha | confidence | implicit alone | blended |\n"
-                + "|---|---|---|---|---|\n");
-        r.implicitCandidates().forEach(c -> md.append(String.format(Locale.ROOT, "| %d | %s | %s | %.4f | %s |%n",
-                (int) c[0], c[1], c[2] > 0 ? "rating" : "watched", c[3], num(c[4]))));
+        md.append("\n## Implicit ALS grid (inner split)\n\n| rank | alpha | reg | confidence | implicit alone NDCG@10 | "
+                + "blend objective (× popularity) |\n|---|---|---|---|---|---|\n");
+        r.implicitCandidates().forEach(c -> md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.4f | %s |%n",
+                (int) c[0], c[1], c[5], c[2] > 0 ? "rating" : "watched", c[3], num(c[4]))));
         md.append("\n## Charts\n\n");
         charts.forEach(c -> md.append("![").append(c).append("](").append(c).append(")\n\n"));
         return md.toString();

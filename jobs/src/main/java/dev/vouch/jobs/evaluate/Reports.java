@@ -103,8 +103,8 @@ final class Reports {
         m.put("rating_candidates", r.candidates().stream().map(x -> obj("rank", x.rank(), "reg_param", x.regParam(),
                 "validation_rmse", x.validationRmse())).toList());
         m.put("implicit_candidates", r.implicitCandidates().stream().map(x -> obj("rank", (int) x[0], "alpha", x[1],
-                "confidence", x[2] > 0 ? "rating" : "watched", "implicit_only_ndcg_at_10", num(x[3]),
-                "blend_ndcg_at_10", num(x[4]))).toList());
+                "confidence", x[2] > 0 ? "rating" : "watched", "reg_param", x[5], "implicit_only_ndcg_at_10", num(x[3]),
+                "blend_objective", num(x[4]))).toList());
         m.put("blend", RankingTuner.describe(r.ranking()));
         return m;
     }

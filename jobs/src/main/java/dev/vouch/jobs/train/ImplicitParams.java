@@ -17,9 +17,11 @@ import java.util.List;
  * @param maxIter  ALS iterations
  * @param ranks    ranks searched by {@code vouch evaluate} for the implicit ALS peer (its choice is then used by ours)
  * @param alphas   alphas searched likewise
+ * @param regs     regularisations tried for our implicit model by {@code vouch evaluate} (the peer keeps
+ *                 {@link #DEFAULT_REG}, as Spark's peer protocol has it)
  */
 public record ImplicitParams(int rank, double alpha, boolean fromRatings, double regParam, int maxIter,
-                             List<Integer> ranks, List<Double> alphas) {
+                             List<Integer> ranks, List<Double> alphas, List<Double> regs) {
     public static final int DEFAULT_RANK = 32;
     public static final double DEFAULT_ALPHA = 5.0;
     public static final double DEFAULT_REG = 0.1;
@@ -28,21 +30,27 @@ public record ImplicitParams(int rank, double alpha, boolean fromRatings, double
     public ImplicitParams {
         ranks = List.copyOf(ranks);
         alphas = List.copyOf(alphas);
+        regs = List.copyOf(regs);
         check(rank >= 1 && rank <= 500, "implicit rank must be in 1..500, got " + rank);
         check(alpha >= 0 && Double.isFinite(alpha), "implicit alpha must be >= 0, got " + alpha);
         check(regParam > 0 && Double.isFinite(regParam), "implicit reg-param must be > 0, got " + regParam);
         check(maxIter >= 1 && maxIter <= 50, "implicit max-iter must be in 1..50, got " + maxIter);
         check(!ranks.isEmpty() && ranks.stream().allMatch(r -> r >= 1 && r <= 500), "implicit ranks must be in 1..500");
         check(!alphas.isEmpty() && alphas.stream().allMatch(a -> a >= 0), "implicit alphas must be >= 0");
+        check(!regs.isEmpty() && regs.stream().allMatch(r -> r > 0), "implicit reg-params must be > 0");
     }
 
     public static ImplicitParams defaults() {
         return new ImplicitParams(DEFAULT_RANK, DEFAULT_ALPHA, true, DEFAULT_REG, DEFAULT_MAX_ITER, List.of(32, 64),
-                List.of(1.0, 5.0, 20.0));
+                List.of(1.0, 5.0, 20.0), List.of(DEFAULT_REG));
     }
 
     public ImplicitParams withChosen(int chosenRank, double chosenAlpha, boolean chosenFromRatings) {
-        return new ImplicitParams(chosenRank, chosenAlpha, chosenFromRatings, regParam, maxIter, ranks, alphas);
+        return new ImplicitParams(chosenRank, chosenAlpha, chosenFromRatings, regParam, maxIter, ranks, alphas, regs);
+    }
+
+    public ImplicitParams withReg(double reg) {
+        return new ImplicitParams(rank, alpha, fromRatings, reg, maxIter, ranks, alphas, regs);
     }
 
     private static void check(boolean ok, String message) {

@@ -72,7 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + implicitConfidence);
         }
         ImplicitParams implicit = new ImplicitParams(implicitRank, implicitAlpha, implicitConfidence.equals("rating"),
-                implicitReg, D.implicit().maxIter(), List.of(implicitRank), List.of(implicitAlpha));
+                implicitReg, D.implicit().maxIter(), List.of(implicitRank), List.of(implicitAlpha), List.of(implicitReg));
         return new TrainParams(rank, regParam, maxIter, biasReg, !noSearch, ranks, regParams, D.validationFraction(),
                 D.maxLikedPerReviewer(), D.topSimilar(), seed, implicit);
     }

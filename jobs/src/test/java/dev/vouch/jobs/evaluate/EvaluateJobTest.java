@@ -88,7 +88,8 @@ class EvaluateJobTest {
 
     private static EvaluateParams params(String publish) {
         TrainParams d = TrainParams.defaults();
-        ImplicitParams implicit = new ImplicitParams(4, 5.0, true, 0.1, 6, List.of(4), List.of(5.0));
+        ImplicitParams implicit = new ImplicitParams(4, 5.0, true, 0.1, 6, List.of(4), List.of(5.0),
+                List.of(0.1));
         TrainParams train = new TrainParams(4, 0.05, 6, 2.0, false, d.ranks(), d.regParams(), d.validationFraction(),
                 d.maxLikedPerReviewer(), d.topSimilar(), 42L, implicit);
         return new EvaluateParams(2, 42, train, 500, 10, 0.75, 0.25, 1000, publish);

@@ -54,9 +54,9 @@ public record RankParams(double implicitWeight, double ratingWeight, double popu
     }
 
     /** The same weights for another implicit model (its confidence settings). */
-    public RankParams withImplicit(double alpha, boolean fromRatings) {
-        return new RankParams(implicitWeight, ratingWeight, popularityWeight, personalHalf, regParam, biasReg,
-                implicitReg, alpha, fromRatings);
+    public RankParams withImplicit(double reg, double alpha, boolean fromRatings) {
+        return new RankParams(implicitWeight, ratingWeight, popularityWeight, personalHalf, regParam, biasReg, reg,
+                alpha, fromRatings);
     }
 
     private static void nonNegative(String name, double v) {
