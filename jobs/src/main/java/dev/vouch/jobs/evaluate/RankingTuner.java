@@ -48,11 +48,17 @@ public final class RankingTuner {
      * @param reviewers      validation reviewers ranked
      */
     public record Choice(RankParams params, List<Candidate> candidates, double implicitNdcg, double popularityNdcg,
-                         int reviewers) {}
+                         int reviewers, List<double[]> personalHalves) {}
+
+    /** Values of {@code personal_half} tried where trust edges exist (smaller: the reader's own ratings weigh more). */
+    static final double[] PERSONAL_HALVES = {0.5, 1, 2, 5, 10, 20};
 
     /** The validation split's ground truth in the model's indices, and what each reviewer has seen (training). */
-    /** Requests to rank: {@code trusted[j]} is trusted, {@code seen[j]} excluded, {@code relevant[j]} the truth. */
-    record Truth(int[] trusted, List<Set<Integer>> relevant, int[][] seen) {
+    /**
+     * Requests to rank: {@code trusted[j]} is trusted, {@code seen[j]} excluded (the opinions of {@code truster[j]},
+     * whose relevant films are {@code relevant[j]}).
+     */
+    record Truth(int[] truster, int[] trusted, List<Set<Integer>> relevant, int[][] seen) {
         int size() {
             return trusted.length;
         }
@@ -79,9 +85,42 @@ public final class RankingTuner {
             candidates.add(new Candidate(w[0], w[1], w[2], own, trusted, objective));
         }
         Candidate best = candidates.stream().max(Comparator.comparingDouble(Candidate::objective)).orElseThrow();
-        return new Choice(base.withWeights(best.implicitWeight(), best.ratingWeight(), best.popularityWeight(),
-                base.personalHalf()), candidates, implicitNdcg(model, validation, relevantAt, maxReviewers, seed),
-                popularity, truth.size());
+        RankParams chosen = base.withWeights(best.implicitWeight(), best.ratingWeight(), best.popularityWeight(),
+                base.personalHalf());
+        List<double[]> halves = new ArrayList<>();
+        if (trustTruth.size() > 0) {
+            // The reader's own ratings against one trustee: how much the reader outweighs them.
+            for (double h : PERSONAL_HALVES) {
+                RankParams p = chosen.withWeights(chosen.implicitWeight(), chosen.ratingWeight(),
+                        chosen.popularityWeight(), h);
+                halves.add(new double[] {h, ownPlusTrusteeNdcg(with(model.model(), p), trustTruth)});
+            }
+            double h = halves.stream().max(Comparator.comparingDouble(x -> x[1])).orElseThrow()[0];
+            chosen = chosen.withWeights(chosen.implicitWeight(), chosen.ratingWeight(), chosen.popularityWeight(), h);
+        }
+        return new Choice(chosen, candidates, implicitNdcg(model, validation, relevantAt, maxReviewers, seed),
+                popularity, truth.size(), halves);
+    }
+
+    /** NDCG@10 of {@code trusted: [v], ratings: u's training opinions} for the trust edges. */
+    private static double ownPlusTrusteeNdcg(RankingModel m, Truth trust) {
+        double[] n = java.util.stream.IntStream.range(0, trust.size()).parallel().mapToDouble(j -> {
+            int[] films = trust.seen()[j];
+            double[] norms = new double[films.length];
+            int u = trust.truster()[j];
+            for (int i = 0; i < films.length; i++) {
+                norms[i] = m.opinions().norm()[m.opinions().start()[u] + i];
+            }
+            int[] keep = java.util.stream.IntStream.range(0, films.length).filter(i -> !Double.isNaN(norms[i]))
+                    .limit(Ranker.Request.MAX_RATINGS).toArray();
+            Ranker.Ranking ranking = Ranker.rank(m, r -> ReviewerView.of(m, r),
+                    new Ranker.Request(new int[] {trust.trusted()[j]}, new double[] {1},
+                            java.util.Arrays.stream(keep).map(i -> films[i]).toArray(),
+                            java.util.Arrays.stream(keep).mapToDouble(i -> norms[i]).toArray(), new int[0], K),
+                    f -> true);
+            return Metrics.ndcgAtK(ranking.films(), trust.relevant().get(j), K);
+        }).toArray();
+        return Metrics.mean(n);
     }
 
     /** Without trust edges. */
@@ -107,7 +146,7 @@ public final class RankingTuner {
         edges.sort((a, b) -> Long.compare(FoldEvaluator.mix(a[0] * 1_000_003L + a[1], seed),
                 FoldEvaluator.mix(b[0] * 1_000_003L + b[1], seed)));
         List<int[]> kept = edges.subList(0, Math.min(maxEdges, edges.size()));
-        return new Truth(kept.stream().mapToInt(e -> e[1]).toArray(),
+        return new Truth(kept.stream().mapToInt(e -> e[0]).toArray(), kept.stream().mapToInt(e -> e[1]).toArray(),
                 kept.stream().map(e -> relevant.get(e[0])).toList(),
                 kept.stream().map(e -> opinionsOf(m, e[0])).toArray(int[][]::new));
     }
@@ -125,7 +164,7 @@ public final class RankingTuner {
         Map<Integer, Set<Integer>> relevant = relevant(model, validation, relevantAt);
         int[] reviewers = FoldEvaluator.sample(relevant.keySet(), maxReviewers, seed);
         int[][] seen = Arrays.stream(reviewers).mapToObj(r -> opinionsOf(model.model(), r)).toArray(int[][]::new);
-        return new Truth(reviewers, Arrays.stream(reviewers).mapToObj(relevant::get).toList(), seen);
+        return new Truth(reviewers, reviewers, Arrays.stream(reviewers).mapToObj(relevant::get).toList(), seen);
     }
 
     /** Relevant validation films per reviewer who has training opinions in the model. */
@@ -196,6 +235,9 @@ public final class RankingTuner {
         m.put("implicit_weight", c.params().implicitWeight());
         m.put("rating_weight", c.params().ratingWeight());
         m.put("popularity_weight", c.params().popularityWeight());
+        m.put("personal_half", c.params().personalHalf());
+        m.put("personal_half_candidates", c.personalHalves().stream()
+                .map(x -> Map.of("personal_half", x[0], "own_plus_trustee_ndcg_at_10", x[1])).toList());
         m.put("validation_reviewers", c.reviewers());
         Candidate chosen = c.candidates().stream().max(Comparator.comparingDouble(Candidate::objective)).orElseThrow();
         m.put("objective", "NDCG@10 over popularity's, averaged with the trustees' lists' where trust edges exist");
