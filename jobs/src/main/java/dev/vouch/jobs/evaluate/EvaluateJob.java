@@ -191,7 +191,7 @@ public final class EvaluateJob {
         scores.add(note(evaluator.ranking(MODEL, FoldModels.served(served, split), self)));
         scores.add(note(evaluator.ranking(IMPLICIT_ALS, FoldModels.implicitAls(peer, split), self)));
         scores.add(note(evaluator.ranking(EXPLICIT_ALS, FoldModels.explicitAls(served, split), self)));
-        scores.add(note(evaluator.ranking(POPULARITY, new PopularityModel(split), self)));
+        scores.add(note(evaluator.ranking(POPULARITY, FoldModels.popularity(split), self)));
         scores.add(note(evaluator.ranking(BIASES, FoldModels.biases(served, split), self)));
         if (params.mahoutRanked() > 0) {
             progress.step(name + ": Mahout item kNN (LLR), " + Math.min(params.mahoutRanked(), ranked.length)
@@ -202,7 +202,7 @@ public final class EvaluateJob {
             FoldEvaluator small = new FoldEvaluator(split, relevant, sample);
             ListMetrics.Endorsement selfSample = (j, film) -> endorses(split, served, sample[j], film);
             scores.add(note(small.ranking(MAHOUT, mahout, selfSample)));
-            scores.add(note(renamed(small.ranking(POPULARITY, new PopularityModel(split), selfSample),
+            scores.add(note(renamed(small.ranking(POPULARITY, FoldModels.popularity(split), selfSample),
                     POPULARITY + "_on_mahout_sample")));
         }
         if (data.truster().length > 0) {

@@ -7,6 +7,34 @@ package dev.vouch.jobs.evaluate;
 final class FoldModels {
     private FoldModels() {}
 
+    /** A score of (reviewer, film); NaN where there is none. */
+    interface PairScore {
+        double of(int reviewer, int film);
+    }
+
+    /**
+     * A model that predicts with {@code predict} (null: predicts no ratings) and ranks the fold's catalogue by
+     * {@code score}, leaving out what the reviewer rated in training.
+     */
+    static FoldModel scoring(FoldSplit split, PairScore predict, PairScore score) {
+        return new FoldModel() {
+            @Override
+            public double predict(int reviewer, int film) {
+                return predict == null ? Double.NaN : predict.of(reviewer, film);
+            }
+
+            @Override
+            public boolean predictsRatings() {
+                return predict != null;
+            }
+
+            @Override
+            public int[] recommend(int reviewer, int k) {
+                return TopK.of(split.catalogue, f -> split.ratedInTraining(reviewer, f), f -> score.of(reviewer, f), k);
+            }
+        };
+    }
+
     /** What a site receives: {@code POST /api/suggestions {"trusted":[R], "seen": R's training films}}. */
     static FoldModel served(ServedModel served, FoldSplit split) {
         return new FoldModel() {
@@ -24,54 +52,24 @@ final class FoldModels {
 
     /** Spark's implicit ALS used raw: films ranked by {@code x·y}, the peer. */
     static FoldModel implicitAls(ServedModel served, FoldSplit split) {
-        return new FoldModel() {
-            @Override
-            public double predict(int reviewer, int film) {
-                return Double.NaN;
-            }
-
-            @Override
-            public boolean predictsRatings() {
-                return false;
-            }
-
-            @Override
-            public int[] recommend(int reviewer, int k) {
-                return TopK.of(split.catalogue, f -> split.ratedInTraining(reviewer, f),
-                        f -> served.implicitScore(reviewer, f), k);
-            }
-        };
+        return scoring(split, null, served::implicitScore);
     }
 
     /** The explicit rating model used raw: films ranked by predicted rating. */
     static FoldModel explicitAls(ServedModel served, FoldSplit split) {
-        return new FoldModel() {
-            @Override
-            public double predict(int reviewer, int film) {
-                return served.predict(reviewer, film);
-            }
-
-            @Override
-            public int[] recommend(int reviewer, int k) {
-                return TopK.of(split.catalogue, f -> split.ratedInTraining(reviewer, f),
-                        f -> served.predict(reviewer, f), k);
-            }
-        };
+        return scoring(split, served::predict, served::predict);
     }
 
     /** Biases only: {@code μ + b_reviewer + b_film}; for one reviewer it ranks by film bias. */
     static FoldModel biases(ServedModel served, FoldSplit split) {
-        return new FoldModel() {
-            @Override
-            public double predict(int reviewer, int film) {
-                return served.predictBiases(reviewer, film);
-            }
+        return scoring(split, served::predictBiases, served::predictBiases);
+    }
 
-            @Override
-            public int[] recommend(int reviewer, int k) {
-                return TopK.of(split.catalogue, f -> split.ratedInTraining(reviewer, f),
-                        f -> served.predictBiases(reviewer, f), k);
-            }
-        };
+    /**
+     * Films by their number of training ratings, the same list for everyone minus what they rated; predicts no
+     * ratings. The bar every ranking has to clear.
+     */
+    static FoldModel popularity(FoldSplit split) {
+        return scoring(split, null, (r, f) -> split.filmCount[f]);
     }
 }

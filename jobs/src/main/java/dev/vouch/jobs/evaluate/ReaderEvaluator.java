@@ -42,8 +42,9 @@ final class ReaderEvaluator {
             out.add(score(s, EvaluationResult.MODEL, users, rel, served));
             out.add(score(s, EvaluationResult.IMPLICIT_ALS, users, rel, implicitOnly));
             long start = System.nanoTime();
-            int[][] popular = IntStream.range(0, users.length).parallel().mapToObj(j -> TopK.of(split.catalogue,
-                    f -> split.ratedInTraining(users[j], f), f -> split.filmCount[f], K)).toArray(int[][]::new);
+            FoldModel popularity = FoldModels.popularity(split);
+            int[][] popular = IntStream.range(0, users.length).parallel()
+                    .mapToObj(j -> popularity.recommend(users[j], K)).toArray(int[][]::new);
             out.add(new Scores(s.key, EvaluationResult.POPULARITY, users.length, ListMetrics.of(popular, rel,
                     split.filmCount, split.catalogue.length, null, K), FoldEvaluator.seconds(start)));
         }

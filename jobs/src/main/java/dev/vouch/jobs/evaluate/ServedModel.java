@@ -68,7 +68,8 @@ final class ServedModel {
         int[] t = Arrays.stream(trusted).map(r -> reviewerToModel[r]).filter(r -> r >= 0).toArray();
         double[] w = new double[t.length];
         Arrays.fill(w, 1.0);
-        int[] keep = capped(ratedFilms);
+        // A film the model does not know cannot be sent (the API answers 404): a site leaves it out.
+        int[] keep = Arrays.stream(capped(ratedFilms)).filter(i -> filmToModel[ratedFilms[i]] >= 0).toArray();
         int[] rated = Arrays.stream(keep).map(i -> filmToModel[ratedFilms[i]]).toArray();
         double[] norms = Arrays.stream(keep).mapToDouble(i -> ratedNorms[i]).toArray();
         int[] s = Arrays.stream(seen).map(f -> filmToModel[f]).filter(f -> f >= 0).toArray();

@@ -58,8 +58,8 @@ final class TrustEvaluator {
         List<Scores> out = new ArrayList<>();
         List<Set<Integer>> rel = edges.stream().map(e -> relevant.get(e[0])).toList();
         ListMetrics.Endorsement byTrustee = (j, f) -> endorses(edges.get(j)[1], f);
-        int[][] popular = lists(edges, e -> TopK.of(split.catalogue, f -> split.ratedInTraining(e[0], f),
-                f -> split.filmCount[f], K));
+        FoldModel popularity = FoldModels.popularity(split);
+        int[][] popular = lists(edges, e -> popularity.recommend(e[0], K));
         for (Scenario s : List.of(Scenario.TRUSTEE, Scenario.OWN_TRUSTEE, Scenario.OWN)) {
             long start = System.nanoTime();
             int[][] lists = lists(edges, e -> {
