@@ -1,5 +1,6 @@
 package dev.vouch.serving.app;
 
+import dev.vouch.serving.web.ConnectionLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,19 @@ public final class ServeCommand implements Runnable {
                 description = "largest request body accepted (default ${DEFAULT-VALUE})")
         long maxBodyBytes;
 
+        @Option(names = "--idle-timeout-ms", defaultValue = "10000",
+                description = "close a connection, or a body read, silent this long (default ${DEFAULT-VALUE})")
+        long idleTimeoutMillis;
+
+        @Option(names = "--min-body-rate", defaultValue = "256", paramLabel = "BYTES_PER_S",
+                description = "refuse request bodies arriving slower than this on average; 0 disables "
+                        + "(default ${DEFAULT-VALUE})")
+        long minBodyRate;
+
+        @Option(names = "--max-connections-per-client", defaultValue = "64",
+                description = "open connections allowed per client address (default ${DEFAULT-VALUE})")
+        int maxConnectionsPerClient;
+
         @Override
         public Integer call() throws InterruptedException {
             if (!Files.isDirectory(models)) {
@@ -60,7 +74,8 @@ public final class ServeCommand implements Runnable {
             }
             ServerConfig config = new ServerConfig(models, host, port,
                     java.util.Optional.ofNullable(System.getenv(adminTokenEnv)), Duration.ofMillis(watchMillis),
-                    maxBodyBytes);
+                    maxBodyBytes, new ConnectionLimits(Duration.ofMillis(idleTimeoutMillis), minBodyRate,
+                    maxConnectionsPerClient));
             VouchServer server = VouchServer.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

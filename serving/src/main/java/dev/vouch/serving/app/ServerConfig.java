@@ -1,5 +1,6 @@
 package dev.vouch.serving.app;
 
+import dev.vouch.serving.web.ConnectionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,9 +15,10 @@ import java.util.Optional;
  * @param adminToken    token required by {@code POST /admin/reload}; empty disables the endpoint
  * @param watchInterval how often CURRENT is polled; zero disables watching
  * @param maxBodyBytes  largest request body accepted (413 above), default 64 KiB
+ * @param limits        idle timeout, minimum body data rate and connections per client address
  */
 public record ServerConfig(Path modelsDir, String host, int port, Optional<String> adminToken, Duration watchInterval,
-                           long maxBodyBytes) {
+                           long maxBodyBytes, ConnectionLimits limits) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_WATCH = Duration.ofSeconds(2);
@@ -36,27 +38,39 @@ public record ServerConfig(Path modelsDir, String host, int port, Optional<Strin
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
+        limits = limits == null ? ConnectionLimits.defaults() : limits;
     }
 
-    /** Defaults for a models folder: 127.0.0.1:8080, no admin token, watch every 2 s, 64 KiB bodies. */
+    /**
+     * Defaults for a models folder: 127.0.0.1:8080, no admin token, watch every 2 s, 64 KiB bodies, the default
+     * {@link ConnectionLimits}.
+     */
     public static ServerConfig of(Path modelsDir) {
         return new ServerConfig(modelsDir, DEFAULT_HOST, DEFAULT_PORT, Optional.empty(), DEFAULT_WATCH,
-                DEFAULT_MAX_BODY);
+                DEFAULT_MAX_BODY, ConnectionLimits.defaults());
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(modelsDir, host, newPort, adminToken, watchInterval, maxBodyBytes);
+        return new ServerConfig(modelsDir, host, newPort, adminToken, watchInterval, maxBodyBytes, limits);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(modelsDir, host, port, Optional.ofNullable(token), watchInterval, maxBodyBytes);
+        return new ServerConfig(modelsDir, host, port, Optional.ofNullable(token), watchInterval, maxBodyBytes, limits);
     }
 
     public ServerConfig withWatchInterval(Duration interval) {
-        return new ServerConfig(modelsDir, host, port, adminToken, interval, maxBodyBytes);
+        return new ServerConfig(modelsDir, host, port, adminToken, interval, maxBodyBytes, limits);
     }
 
     public ServerConfig withMaxBodyBytes(long bytes) {
-        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, bytes);
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, bytes, limits);
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(modelsDir, newHost, port, adminToken, watchInterval, maxBodyBytes, limits);
+    }
+
+    public ServerConfig withLimits(ConnectionLimits newLimits) {
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, newLimits);
     }
 }

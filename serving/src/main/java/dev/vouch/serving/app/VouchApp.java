@@ -11,6 +11,7 @@ import dev.vouch.serving.reviewers.ReviewerRoutes;
 import dev.vouch.serving.suggest.ModelRecommender;
 import dev.vouch.serving.suggest.SuggestRoutes;
 import dev.vouch.serving.web.HttpMetrics;
+import dev.vouch.serving.web.JettyHardening;
 import dev.vouch.serving.web.JsonBody;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -45,6 +46,7 @@ public final class VouchApp {
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            JettyHardening.apply(cfg, config.limits());
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.requestLogger.http(httpMetrics::record);
