@@ -6,6 +6,7 @@ import dev.vouch.serving.model.UnknownIdException;
 import dev.vouch.serving.web.BadRequestException;
 import dev.vouch.serving.web.PayloadTooLargeException;
 import dev.vouch.serving.web.Problem;
+import dev.vouch.serving.web.UnsupportedMediaTypeException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -25,6 +26,8 @@ final class ErrorMapping {
                 send(ctx, Problem.of("unknown-" + e.kind(), "Not Found", 404, e.getMessage())));
         routes.exception(PayloadTooLargeException.class, (e, ctx) ->
                 send(ctx, Problem.of("payload-too-large", "Content Too Large", 413, e.getMessage())));
+        routes.exception(UnsupportedMediaTypeException.class, (e, ctx) ->
+                send(ctx, Problem.of("unsupported-media-type", "Unsupported Media Type", 415, e.getMessage())));
         routes.exception(ModelNotReadyException.class, (e, ctx) ->
                 send(ctx, Problem.of("not-ready", "Service Unavailable", 503, e.getMessage())));
         routes.exception(ModelLoadException.class, (e, ctx) ->

@@ -13,6 +13,7 @@ import dev.vouch.serving.suggest.SuggestRoutes;
 import dev.vouch.serving.web.HttpMetrics;
 import dev.vouch.serving.web.JettyHardening;
 import dev.vouch.serving.web.JsonBody;
+import dev.vouch.serving.web.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -50,6 +51,7 @@ public final class VouchApp {
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.requestLogger.http(httpMetrics::record);
+            cfg.routes.before(SecurityHeaders::add);
             ErrorMapping.register(cfg.routes);
             new OpsRoutes(store, registry).register(cfg.routes);
             new AdminRoutes(store, config.adminToken()).register(cfg.routes);

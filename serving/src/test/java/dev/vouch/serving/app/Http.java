@@ -16,9 +16,15 @@ public final class Http {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final int port;
 
     public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.port = port;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** An answer: status, content type and body. */
@@ -40,7 +46,10 @@ public final class Http {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
-            b.headers(headers);
+            b.setHeader(headers[0], headers[1]);
+            for (int i = 2; i < headers.length; i += 2) {
+                b.setHeader(headers[i], headers[i + 1]);
+            }
         }
         return send(b.build());
     }

@@ -42,7 +42,24 @@ class ReloadIT {
             assertThat(arrivalTitle(http)).isEqualTo("Arrival (v2)");
             assertThat(http.post("/admin/reload", "", "X-Admin-Token", TOKEN).json().path("changed").asBoolean())
                     .isFalse();
-            assertThat(http.get("/metrics").body()).contains("vouch_model_info{version=\"" + ModelFixture.V2 + "\"} 1");
+            assertThat(http.get("/metrics").body()).contains("vouch_model_info{version=\"" + ModelFixture.V2 + "\"} 1")
+                    .as("only the served version has an info series")
+                    .doesNotContain("vouch_model_info{version=\"" + ModelFixture.V1 + "\"}");
+        }
+    }
+
+    @Test
+    void aVersionFolderLinkedFromOutsideTheModelsFolderIsRefused(@TempDir Path models, @TempDir Path elsewhere)
+            throws java.io.IOException {
+        ModelFixture.create(models);
+        try (VouchServer server = start(models, Duration.ZERO)) {
+            Http http = new Http(server.port());
+            java.nio.file.Files.createSymbolicLink(models.resolve(ModelFixture.V2),
+                    ModelFixture.writeVersion(elsewhere, ModelFixture.V2, " (outside)"));
+            ModelFixture.pointCurrent(models, ModelFixture.V2);
+            JsonNode problem = assertProblem(http.post("/admin/reload", "", "X-Admin-Token", TOKEN), 409, null);
+            assertThat(problem.path("detail").asText()).contains("outside the models folder");
+            assertThat(arrivalTitle(http)).isEqualTo("Arrival");
         }
     }
 
