@@ -115,11 +115,16 @@ public final class FolderLock implements AutoCloseable {
     }
 
     static boolean isStale(Map<String, String> holder) {
-        if (!host().equals(holder.get("host"))) {
+        return isGone(holder.get("host"), holder.get("pid"));
+    }
+
+    /** Whether a process is known to be gone: it ran on this host and its pid no longer runs. */
+    public static boolean isGone(String host, String pid) {
+        if (!host().equals(host)) {
             return false;
         }
         try {
-            return ProcessHandle.of(Long.parseLong(holder.get("pid"))).map(p -> !p.isAlive()).orElse(true);
+            return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
         } catch (NumberFormatException e) {
             return false;
         }

@@ -30,6 +30,9 @@ public final class Versioned {
     /** A {@code .partial} folder this old is a dead run's, not one in progress. */
     public static final java.time.Duration STALE_PARTIAL_AGE = java.time.Duration.ofDays(1);
     private static final Logger LOG = LoggerFactory.getLogger(Versioned.class);
+    /** How many complete versions a run keeps when not told otherwise. */
+    public static final int DEFAULT_KEEP = 5;
+    private static final java.util.regex.Pattern VERSION_NAME = java.util.regex.Pattern.compile("\\d{8}-\\d{6}-\\d{3}");
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final FileSystem fs;
@@ -185,6 +188,37 @@ public final class Versioned {
         } catch (IOException e) {
             throw new VouchException("cannot clean " + display(root) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Deletes complete versions beyond the newest {@code keep}, never the one the pointer names nor any in
+     * {@code protect} (versions a running server still serves). Call holding the lock. Returns the ids deleted.
+     */
+    public java.util.List<String> prune(int keep, java.util.Set<String> protect) {
+        if (keep < 1) {
+            throw new VouchException("--keep must be at least 1, was " + keep);
+        }
+        String current = current();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try {
+            for (FileStatus f : fs.listStatus(root)) {
+                if (f.isDirectory() && VERSION_NAME.matcher(f.getPath().getName()).matches()) {
+                    ids.add(f.getPath().getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new VouchException("cannot list " + display(root) + ": " + e.getMessage(), e);
+        }
+        ids.sort(java.util.Comparator.reverseOrder());
+        java.util.List<String> deleted = new java.util.ArrayList<>();
+        for (String id : ids.subList(Math.min(keep, ids.size()), ids.size())) {
+            if (!id.equals(current) && !protect.contains(id)) {
+                LOG.info("retention: deleting {} (keeping the newest {})", display(path(id)), keep);
+                deleteQuietly(path(id));
+                deleted.add(id);
+            }
+        }
+        return deleted;
     }
 
     /** Deletes a scratch folder inside a partial version. */

@@ -27,10 +27,20 @@ import org.apache.spark.storage.StorageLevel;
 public final class IngestJob {
     private final SparkSession spark;
     private final Progress progress;
+    private final int keep;
 
     public IngestJob(SparkSession spark, Progress progress) {
+        this(spark, progress, Versioned.DEFAULT_KEEP);
+    }
+
+    /** {@code keep}: complete snapshots to keep after a successful run (older ones are deleted; LATEST never). */
+    public IngestJob(SparkSession spark, Progress progress, int keep) {
+        if (keep < 1) {
+            throw new VouchException("--keep must be at least 1, was " + keep);
+        }
         this.spark = spark;
         this.progress = progress;
+        this.keep = keep;
     }
 
     public IngestSummary run(IngestRequest request) {
@@ -52,6 +62,7 @@ public final class IngestJob {
             try {
                 IngestSummary summary = ingest(request, reader, input, warehouse, new Run(id, base, scratch), started);
                 committed = true;
+                versions.prune(keep, java.util.Set.of());
                 return summary;
             } finally {
                 versions.deleteQuietly(scratch);

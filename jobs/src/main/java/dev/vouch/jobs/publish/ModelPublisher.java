@@ -26,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
  * {@code CURRENT} switch. A run that fails or is killed before the switch leaves {@code CURRENT} as it was.
  */
 public final class ModelPublisher {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelPublisher.class);
     private final SparkSession spark;
     private final Versioned versions;
     private final List<Draft> drafts = new ArrayList<>();
@@ -105,6 +106,7 @@ public final class ModelPublisher {
             versions.writeText(new Path(folder(), ModelTables.MANIFEST), JsonText.pretty(manifest));
             Path done = versions.commit(version, base);
             committed = true;
+            prune();
             return done;
         }
 
@@ -120,6 +122,22 @@ public final class ModelPublisher {
                 throw new VouchException("cannot list " + table + ": " + e.getMessage(), e);
             }
             return out;
+        }
+    }
+
+    /**
+     * How many versions a publication keeps: {@code --conf spark.vouch.keep=N} (default 5). A Spark setting because
+     * the train command's own options belong to the training code.
+     */
+    public static final String KEEP_CONF = "spark.vouch.keep";
+
+    private void prune() {
+        int keep = Integer.parseInt(spark.conf().get(KEEP_CONF, Integer.toString(Versioned.DEFAULT_KEEP)));
+        try {
+            versions.prune(keep, ServedVersions.of(versions));
+        } catch (VouchException e) {
+            // The new version is published; failing to delete old ones must not turn that into a failed run.
+            LOG.warn("retention skipped: {}", e.getMessage());
         }
     }
 
