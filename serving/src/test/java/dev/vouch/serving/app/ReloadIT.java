@@ -64,6 +64,26 @@ class ReloadIT {
     }
 
     @Test
+    void theServerNamesItsVersionInALeaseForRetention(@TempDir Path models) throws java.io.IOException {
+        ModelFixture.create(models);
+        Path lease;
+        try (VouchServer server = start(models, Duration.ZERO)) {
+            Http http = new Http(server.port());
+            Path leases = models.resolve(ModelLayout.SERVING_LEASES);
+            try (var files = java.nio.file.Files.list(leases)) {
+                lease = files.filter(f -> f.getFileName().toString().endsWith("-" + ProcessHandle.current().pid()))
+                        .findFirst().orElseThrow();
+            }
+            assertThat(java.nio.file.Files.readString(lease).strip()).isEqualTo(ModelFixture.V1);
+            ModelFixture.writeVersion(models, ModelFixture.V2, " (v2)");
+            ModelFixture.pointCurrent(models, ModelFixture.V2);
+            http.post("/admin/reload", "", "X-Admin-Token", TOKEN);
+            assertThat(java.nio.file.Files.readString(lease).strip()).isEqualTo(ModelFixture.V2);
+        }
+        assertThat(lease).as("removed when the server stops").doesNotExist();
+    }
+
+    @Test
     void adminReloadNeedsTheToken(@TempDir Path models) {
         ModelFixture.create(models);
         try (VouchServer server = start(models, Duration.ZERO)) {
