@@ -1,5 +1,7 @@
 package dev.vouch.serving.app;
 
+import dev.vouch.serving.access.ApiKeyException;
+import dev.vouch.serving.access.RateLimitedException;
 import dev.vouch.serving.model.ModelLoadException;
 import dev.vouch.serving.model.ModelNotReadyException;
 import dev.vouch.serving.model.UnknownIdException;
@@ -28,6 +30,12 @@ final class ErrorMapping {
                 send(ctx, Problem.of("payload-too-large", "Content Too Large", 413, e.getMessage())));
         routes.exception(UnsupportedMediaTypeException.class, (e, ctx) ->
                 send(ctx, Problem.of("unsupported-media-type", "Unsupported Media Type", 415, e.getMessage())));
+        routes.exception(ApiKeyException.class, (e, ctx) ->
+                send(ctx, Problem.of("api-key", "Unauthorized", 401, e.getMessage())));
+        routes.exception(RateLimitedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            send(ctx, Problem.of("rate-limited", "Too Many Requests", 429, e.getMessage()));
+        });
         routes.exception(ModelNotReadyException.class, (e, ctx) ->
                 send(ctx, Problem.of("not-ready", "Service Unavailable", 503, e.getMessage())));
         routes.exception(ModelLoadException.class, (e, ctx) ->

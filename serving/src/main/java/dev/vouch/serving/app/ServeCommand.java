@@ -1,5 +1,7 @@
 package dev.vouch.serving.app;
 
+import dev.vouch.serving.access.ApiKeys;
+import dev.vouch.serving.access.ApiPolicy;
 import dev.vouch.serving.web.ConnectionLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +68,18 @@ public final class ServeCommand implements Runnable {
                 description = "open connections allowed per client address (default ${DEFAULT-VALUE})")
         int maxConnectionsPerClient;
 
+        @Option(names = "--api-keys-file", paramLabel = "FILE",
+                description = "NAME=KEY lines; with keys, /api/* needs X-Api-Key (default: the variable below, else open)")
+        Path apiKeysFile;
+
+        @Option(names = "--api-keys-env", defaultValue = "VOUCH_API_KEYS", paramLabel = "NAME",
+                description = "environment variable with NAME=KEY entries, comma-separated (default ${DEFAULT-VALUE})")
+        String apiKeysEnv;
+
+        @Option(names = "--rate-limit", defaultValue = "20", paramLabel = "PER_SECOND",
+                description = "requests per second (and burst) per API key; over it: 429 (default ${DEFAULT-VALUE})")
+        int rateLimit;
+
         @Override
         public Integer call() throws InterruptedException {
             if (!Files.isDirectory(models)) {
@@ -75,7 +89,11 @@ public final class ServeCommand implements Runnable {
             ServerConfig config = new ServerConfig(models, host, port,
                     java.util.Optional.ofNullable(System.getenv(adminTokenEnv)), Duration.ofMillis(watchMillis),
                     maxBodyBytes, new ConnectionLimits(Duration.ofMillis(idleTimeoutMillis), minBodyRate,
-                    maxConnectionsPerClient));
+                    maxConnectionsPerClient), new ApiPolicy(apiKeys(), rateLimit));
+            if (!config.api().keys().enabled() && !isLoopback(config.host())) {
+                System.err.println("vouch serve: warning: no API keys configured and bound to " + config.host()
+                        + ": /api/* is open to anyone who can reach it");
+            }
             VouchServer server = VouchServer.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -84,9 +102,22 @@ public final class ServeCommand implements Runnable {
             }, "vouch-shutdown"));
             System.out.println("Vouch is serving on " + server.url() + "/ (model "
                     + (server.modelVersion() == null ? "not loaded yet" : server.modelVersion()) + ", admin reload "
-                    + (config.adminToken().isPresent() ? "enabled" : "disabled") + ")");
+                    + (config.adminToken().isPresent() ? "enabled" : "disabled") + ", API keys "
+                    + (config.api().keys().enabled() ? config.api().keys().size() : "none (open)") + ")");
             stopped.await();
             return 0;
+        }
+
+        private ApiKeys apiKeys() {
+            if (apiKeysFile != null) {
+                return ApiKeys.fromFile(apiKeysFile);
+            }
+            String env = System.getenv(apiKeysEnv);
+            return env == null || env.isBlank() ? ApiKeys.none() : ApiKeys.parse(env);
+        }
+
+        private static boolean isLoopback(String host) {
+            return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
         }
     }
 }

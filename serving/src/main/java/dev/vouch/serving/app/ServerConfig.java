@@ -1,5 +1,6 @@
 package dev.vouch.serving.app;
 
+import dev.vouch.serving.access.ApiPolicy;
 import dev.vouch.serving.web.ConnectionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +17,10 @@ import java.util.Optional;
  * @param watchInterval how often CURRENT is polled; zero disables watching
  * @param maxBodyBytes  largest request body accepted (413 above), default 64 KiB
  * @param limits        idle timeout, minimum body data rate and connections per client address
+ * @param api           API keys for {@code /api/*} (none: open) and the per-key rate limit
  */
 public record ServerConfig(Path modelsDir, String host, int port, Optional<String> adminToken, Duration watchInterval,
-                           long maxBodyBytes, ConnectionLimits limits) {
+                           long maxBodyBytes, ConnectionLimits limits, ApiPolicy api) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_WATCH = Duration.ofSeconds(2);
@@ -39,6 +41,7 @@ public record ServerConfig(Path modelsDir, String host, int port, Optional<Strin
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
         limits = limits == null ? ConnectionLimits.defaults() : limits;
+        api = api == null ? ApiPolicy.open() : api;
     }
 
     /**
@@ -47,30 +50,35 @@ public record ServerConfig(Path modelsDir, String host, int port, Optional<Strin
      */
     public static ServerConfig of(Path modelsDir) {
         return new ServerConfig(modelsDir, DEFAULT_HOST, DEFAULT_PORT, Optional.empty(), DEFAULT_WATCH,
-                DEFAULT_MAX_BODY, ConnectionLimits.defaults());
+                DEFAULT_MAX_BODY, ConnectionLimits.defaults(),
+                ApiPolicy.open());
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(modelsDir, host, newPort, adminToken, watchInterval, maxBodyBytes, limits);
+        return new ServerConfig(modelsDir, host, newPort, adminToken, watchInterval, maxBodyBytes, limits, api);
     }
 
     public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(modelsDir, host, port, Optional.ofNullable(token), watchInterval, maxBodyBytes, limits);
+        return new ServerConfig(modelsDir, host, port, Optional.ofNullable(token), watchInterval, maxBodyBytes, limits, api);
     }
 
     public ServerConfig withWatchInterval(Duration interval) {
-        return new ServerConfig(modelsDir, host, port, adminToken, interval, maxBodyBytes, limits);
+        return new ServerConfig(modelsDir, host, port, adminToken, interval, maxBodyBytes, limits, api);
     }
 
     public ServerConfig withMaxBodyBytes(long bytes) {
-        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, bytes, limits);
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, bytes, limits, api);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(modelsDir, newHost, port, adminToken, watchInterval, maxBodyBytes, limits);
+        return new ServerConfig(modelsDir, newHost, port, adminToken, watchInterval, maxBodyBytes, limits, api);
+    }
+
+    public ServerConfig withApi(ApiPolicy newApi) {
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, limits, newApi);
     }
 
     public ServerConfig withLimits(ConnectionLimits newLimits) {
-        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, newLimits);
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, newLimits, api);
     }
 }

@@ -3,6 +3,7 @@ package dev.vouch.serving.app;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.vouch.serving.access.ApiAccess;
 import dev.vouch.serving.films.FilmQueries;
 import dev.vouch.serving.films.FilmRoutes;
 import dev.vouch.serving.model.ModelStore;
@@ -10,6 +11,7 @@ import dev.vouch.serving.reviewers.ReviewerQueries;
 import dev.vouch.serving.reviewers.ReviewerRoutes;
 import dev.vouch.serving.suggest.ModelRecommender;
 import dev.vouch.serving.suggest.SuggestRoutes;
+import dev.vouch.serving.web.BodyDrain;
 import dev.vouch.serving.web.HttpMetrics;
 import dev.vouch.serving.web.JettyHardening;
 import dev.vouch.serving.web.JsonBody;
@@ -44,6 +46,7 @@ public final class VouchApp {
         HttpMetrics httpMetrics = new HttpMetrics(registry);
         ObjectMapper mapper = mapper();
         JsonBody body = new JsonBody(mapper, config.maxBodyBytes());
+        ApiAccess access = new ApiAccess(config.api().keys(), config.api().perSecond(), registry);
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -52,6 +55,8 @@ public final class VouchApp {
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.requestLogger.http(httpMetrics::record);
             cfg.routes.before(SecurityHeaders::add);
+            cfg.routes.before("/api/*", access::check);
+            cfg.routes.after(ctx -> BodyDrain.drain(ctx, config.maxBodyBytes()));
             ErrorMapping.register(cfg.routes);
             new OpsRoutes(store, registry).register(cfg.routes);
             new AdminRoutes(store, config.adminToken()).register(cfg.routes);

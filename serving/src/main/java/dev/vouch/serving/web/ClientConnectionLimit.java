@@ -18,6 +18,8 @@ final class ClientConnectionLimit implements Connection.Listener {
 
     private final int max;
     private final ConcurrentMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
+    /** Each connection's client, kept from open to close: a closed channel no longer knows its remote address. */
+    private final ConcurrentMap<Connection, InetAddress> clients = new ConcurrentHashMap<>();
 
     ClientConnectionLimit(int max) {
         this.max = max;
@@ -29,6 +31,7 @@ final class ClientConnectionLimit implements Connection.Listener {
         if (client == null) {
             return;
         }
+        clients.put(connection, client);
         int now = open.merge(client, 1, Integer::sum);
         if (now > max) {
             if (now == max + 1) {
@@ -40,7 +43,7 @@ final class ClientConnectionLimit implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress client = client(connection);
+        InetAddress client = clients.remove(connection);
         if (client != null) {
             open.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
         }

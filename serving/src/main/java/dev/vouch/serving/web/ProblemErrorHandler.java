@@ -19,18 +19,25 @@ import org.eclipse.jetty.util.Callback;
  */
 final class ProblemErrorHandler extends ErrorHandler {
     private static final HttpField CONTENT_TYPE = new HttpField(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+    /**
+     * Jetty closes the connection after an error it raised itself; without saying so, a client that reuses the
+     * connection loses its next request (the HTTP fuzz test caught this after an ambiguous path).
+     */
+    private static final HttpField CLOSE = new HttpField(HttpHeader.CONNECTION, "close");
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(CONTENT_TYPE);
+        response.getHeaders().put(CLOSE);
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(CONTENT_TYPE);
+        fields.put(CLOSE);
         return ByteBuffer.wrap(body(status, reason));
     }
 

@@ -45,7 +45,7 @@ class SlowClientsIT {
 
             for (String path : List.of("/health", "/ready", "/health", "/ready", "/health")) {
                 long started = System.nanoTime();
-                String status = statusLine(server.port(), path);
+                String status = statusLine("127.0.0.2", server.port(), path);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 assertThat(status).as(path).startsWith("HTTP/1.1 200");
                 assertThat(millis).as(path + " answered in ms").isLessThan(1_000);
@@ -59,7 +59,9 @@ class SlowClientsIT {
                 }
             }
             assertThat(closed).as("slow connections closed by the server").isEqualTo(SLOW);
-            assertThat(statusLine(server.port(), "/health")).startsWith("HTTP/1.1 200");
+            for (int i = 0; i < 3; i++) { // the closed connections no longer count against their address
+                assertThat(statusLine("127.0.0.1", server.port(), "/health")).startsWith("HTTP/1.1 200");
+            }
         } finally {
             trickle.shutdownNow();
             for (Socket s : slow) {
@@ -90,10 +92,10 @@ class SlowClientsIT {
         }
     }
 
-    /** The status line of a GET sent from another loopback address, with a 1 s budget for connect and answer. */
-    private static String statusLine(int port, String path) throws IOException {
+    /** The status line of a GET sent from {@code source}, with a 1 s budget for connect and answer. */
+    private static String statusLine(String source, int port, String path) throws IOException {
         try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+            s.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
             s.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
             s.setSoTimeout(1_000);
             OutputStream out = s.getOutputStream();
