@@ -10,6 +10,8 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.input.PortableDataStream;
@@ -70,7 +72,10 @@ final class StagedReader {
 
     /** Parses every line of a text file; line 1 is skipped when it is a header ({@link LineParser#isHeader}). */
     Dataset<Row> lines(Path file, String displayName, LineParser parser) {
-        JavaRDD<String> text = JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(file.toString());
+        // Not textFile: Hadoop's line reader would hold a line of any length whole (see CappedLineInputFormat).
+        JavaRDD<String> text = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .hadoopFile(file.toString(), CappedLineInputFormat.class, LongWritable.class, Text.class)
+                .map(t -> t._2().toString());
         JavaRDD<Row> rows = text.zipWithIndex().flatMap(t -> parseLine(displayName, t, parser));
         return spark.createDataFrame(rows, Staged.SCHEMA);
     }
@@ -78,8 +83,10 @@ final class StagedReader {
     static Iterator<Row> parseLine(String file, Tuple2<String, Long> t, LineParser parser) {
         int line = (int) (t._2() + 1);
         String raw = t._1();
-        if (raw.length() > MAX_LINE_CHARS) {
-            return List.of(Staged.rejectRow(file, line, clip(raw),
+        if (raw.length() > MAX_LINE_CHARS || raw.startsWith(CappedLineInputFormat.OVERSIZED)) {
+            String head = raw.startsWith(CappedLineInputFormat.OVERSIZED)
+                    ? raw.substring(CappedLineInputFormat.OVERSIZED.length()) : raw;
+            return List.of(Staged.rejectRow(file, line, clip(head),
                     "line longer than " + MAX_LINE_CHARS + " characters")).iterator();
         }
         if (line == 1 && LineParser.isHeader(raw)) {

@@ -104,6 +104,8 @@ class HostileInputTest {
         }
         assertThat(reason(StagedReader.parseLine("f.csv", new Tuple2<>("x".repeat(StagedReader.MAX_LINE_CHARS + 1), 0L),
                 MovieLensParsers.ratings("ml")).next())).startsWith("line longer than");
+        assertThat(reason(StagedReader.parseLine("f.csv", new Tuple2<>(CappedLineInputFormat.OVERSIZED + "1,2,3", 0L),
+                MovieLensParsers.ratings("ml")).next())).as("a line the reader capped").startsWith("line longer than");
     }
 
     private static Row checkDocument(String name, byte[] bytes) {
