@@ -3,7 +3,7 @@
 # 30 s, and an ingest and a train run into the same warehouse and models folder. Reports non-2xx answers and socket
 # errors (target: 0), and heap after GC and open file descriptors every 30 s (target: flat).
 #   serving/bench/soak.sh WORK_DIR [MINUTES]
-# Needs: wrk, curl, python3, jcmd, and the launcher's build (./vouch builds on first use). WORK_DIR is created; an
+# Needs: wrk, curl, python3, jcmd, jstat, and the launcher's build (./vouch builds on first use). WORK_DIR is created; an
 # existing one is reused (its warehouse and models). Env: PORT (default 18090), HEAP (default 1g).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -23,7 +23,7 @@ cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
-for tool in wrk curl python3 jcmd; do
+for tool in wrk curl python3 jcmd jstat; do
   command -v "$tool" >/dev/null || { echo "soak: $tool is missing" >&2; exit 2; }
 done
 
@@ -58,9 +58,8 @@ export VOUCH_IDS="$WORK/ids.txt"
 sample() {
   jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
   local heap fds
-  heap=$(jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | python3 -c '
-import re, sys
-m = re.search(r"used (\d+)K", sys.stdin.read()); print(round(int(m.group(1)) / 1024, 1) if m else "?")')
+  # Old generation after a full GC: the live set. (Whole-heap "used" is mostly young objects wrk refills at once.)
+  heap=$(jstat -gc "$SERVER_PID" 2>/dev/null | awk 'NR == 2 { printf "%.1f", $8 / 1024 }')
   fds=$(ls "/proc/$SERVER_PID/fd" | wc -l)
   echo "$(date -u +%H:%M:%S) heap_after_gc_mb=$heap fds=$fds serving=$(cat "$MODELS/CURRENT")" | tee -a "$WORK/samples.txt"
 }

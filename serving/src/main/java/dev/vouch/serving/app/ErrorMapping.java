@@ -50,6 +50,13 @@ final class ErrorMapping {
         });
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 send(ctx, Problem.of("http-" + e.getStatus(), title(e.getStatus()), e.getStatus(), e.getMessage())));
+        // Jetty's own refusals met while a handler reads the body (408: the body arrives too slowly).
+        routes.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, (e, ctx) -> {
+            int status = ((org.eclipse.jetty.http.HttpException) e).getCode();
+            ctx.header("Connection", "close");
+            send(ctx, Problem.of("http-" + status, title(status), status,
+                    status == 408 ? "the request body arrived too slowly" : "the request could not be read"));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             send(ctx, Problem.of("internal", "Internal Server Error", 500, "an unexpected error occurred"));
@@ -64,6 +71,7 @@ final class ErrorMapping {
         return switch (status) {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
             default -> status < 500 ? "Bad Request" : "Server Error";
         };

@@ -59,7 +59,7 @@ public final class ServeCommand implements Runnable {
                 description = "close a connection, or a body read, silent this long (default ${DEFAULT-VALUE})")
         long idleTimeoutMillis;
 
-        @Option(names = "--min-body-rate", defaultValue = "256", paramLabel = "BYTES_PER_S",
+        @Option(names = "--min-body-rate", defaultValue = "16", paramLabel = "BYTES_PER_S",
                 description = "refuse request bodies arriving slower than this on average; 0 disables "
                         + "(default ${DEFAULT-VALUE})")
         long minBodyRate;

@@ -2,7 +2,6 @@ package dev.vouch.serving.web;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Reads and drops what is left of a request body after the answer is ready (routes like {@code POST /admin/reload}
@@ -26,7 +25,10 @@ public final class BodyDrain {
             return;
         }
         try {
-            InputStream in = ctx.req().getInputStream();
+            jakarta.servlet.ServletInputStream in = ctx.req().getInputStream();
+            if (in.isFinished()) {
+                return; // the route read it all; reading again would only re-run Jetty's data-rate check
+            }
             byte[] buffer = new byte[8192];
             long left = maxBytes + 1;
             int n;
@@ -36,8 +38,9 @@ public final class BodyDrain {
             if (left <= 0) {
                 ctx.header("Connection", "close");
             }
-        } catch (IOException | IllegalStateException e) {
-            ctx.header("Connection", "close"); // the body is unreadable (e.g. the client stalled): do not reuse
+        } catch (IOException | RuntimeException e) {
+            // Unreadable (the client stalled, Jetty's 408 data-rate check): never fail an answer that is ready.
+            ctx.header("Connection", "close");
         }
     }
 }

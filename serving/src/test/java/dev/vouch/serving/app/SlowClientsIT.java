@@ -70,6 +70,20 @@ class SlowClientsIT {
         }
     }
 
+    @Test
+    void aBodyTrickledWithinTheIdleTimeoutGetsA408ProblemNotA500() throws Exception {
+        ServerConfig config = ServerConfig.of(ModelFixture.sharedStore().modelsDir()).withPort(0)
+                .withWatchInterval(Duration.ZERO);
+        try (VouchServer server = VouchServer.start(config); Socket s = openSlow(server.port())) {
+            Thread.sleep(2_500); // 1 byte in 2.5 s is below the 16 B/s floor, well within the 10 s idle timeout
+            sendOneByte(s);
+            s.setSoTimeout(15_000);
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json")
+                    .contains("\"status\":408");
+        }
+    }
+
     private static Socket openSlow(int port) throws IOException {
         Socket s = new Socket();
         s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
