@@ -71,7 +71,9 @@ wrk -t2 -c32 -d"${MINUTES}m" -s "$HERE/mix.lua" "$BASE" > "$WORK/wrk.txt" &
 WRK_PID=$!
 (
   sleep 60
-  "$ROOT/vouch" ingest --format reviews --input "$ROOT/data/reviews" --warehouse "$WH" --source soak --quiet \
+  # Re-ingest the same source: it replaces itself, so every version serves the same reviewer ids (a new source would
+  # make the ids of the mix unknown to the older version, and its 404s would hide real failures).
+  "$ROOT/vouch" ingest --format reviews --input "$ROOT/data/reviews" --warehouse "$WH" --quiet \
     > "$WORK/ingest.log" 2>&1 && "$ROOT/vouch" train --warehouse "$WH" --models "$MODELS" --no-search --quiet \
     > "$WORK/train.log" 2>&1
   echo "ingest + train finished: exit $?" >> "$WORK/jobs.txt"
