@@ -8,6 +8,8 @@ export function h(tag, attrs, ...children) {
     if (key === 'class') el.className = value;
     else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
     else if (key === 'dataset') Object.assign(el.dataset, value);
+    // Through the CSSOM: the content security policy refuses style attributes but not style properties.
+    else if (key === 'style') el.style.cssText = value;
     else el.setAttribute(key, value === true ? '' : value);
   }
   append(el, children);

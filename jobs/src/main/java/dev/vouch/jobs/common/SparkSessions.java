@@ -32,9 +32,31 @@ public final class SparkSessions {
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         if (spark.sparkContext().getCheckpointDir().isEmpty()) {
             // ALS cuts its lineage by checkpointing; without it, deep task graphs overflow the stack when deserialised.
-            String dir = conf.get("spark.checkpoint.dir", System.getProperty("java.io.tmpdir") + "/vouch-checkpoints");
+            String dir = conf.contains("spark.checkpoint.dir") ? conf.get("spark.checkpoint.dir") : ownCheckpointDir();
             spark.sparkContext().setCheckpointDir(dir);
         }
         return spark;
+    }
+
+    /**
+     * A checkpoint folder of this run's own under the temp folder, deleted when the JVM exits: a shared one was
+     * never cleaned and grew with every run.
+     */
+    private static String ownCheckpointDir() {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "vouch-checkpoints",
+                ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "vouch-checkpoint-cleanup"));
+        return dir.toString();
+    }
+
+    static void deleteTree(java.nio.file.Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("vouch: could not delete checkpoints in " + dir + ": " + e.getMessage());
+        }
     }
 }

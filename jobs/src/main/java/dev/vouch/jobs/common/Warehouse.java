@@ -38,9 +38,11 @@ public final class Warehouse {
         return spark.read().schema(Tables.schemaOf(table)).parquet(new Path(snapshot, table).toString());
     }
 
-    /** The new source's tables plus every row of the previous snapshot that belongs to another source. */
-    public Map<String, Dataset<Row>> withOtherSources(Map<String, Dataset<Row>> tables, String source) {
-        String previous = versions.current();
+    /**
+     * The new source's tables plus every row of snapshot {@code previous} (null: none) that belongs to another
+     * source. The caller passes the id it read under the lock, and commits against that same id.
+     */
+    public Map<String, Dataset<Row>> withOtherSources(Map<String, Dataset<Row>> tables, String source, String previous) {
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
         for (String table : Tables.ALL) {
             Dataset<Row> fresh = tables.get(table);

@@ -37,14 +37,17 @@ final class ServedLists {
     static void publish(SparkSession spark, EvaluationData data, FoldFitter.Fit fit, TrainParams chosen,
                         RankParams ranking, String modelsDir, ServedModel served, FoldSplit split) {
         ModelBuilder builder = new ModelBuilder(data.trainingReviews(split.fold, new int[0]), chosen);
-        ModelPublisher.Draft draft = new ModelPublisher(spark, modelsDir).draft();
-        for (Map.Entry<String, Dataset<Row>> t : builder.build(fit.tables()).entrySet()) {
-            draft.write(t.getKey(), t.getValue());
+        ModelPublisher publisher = new ModelPublisher(spark, modelsDir);
+        try (ModelPublisher.Lease lease = publisher.lock("evaluate --publish-fold")) {
+            ModelPublisher.Draft draft = publisher.draft();
+            for (Map.Entry<String, Dataset<Row>> t : builder.build(fit.tables()).entrySet()) {
+                draft.write(t.getKey(), t.getValue());
+            }
+            Map<String, Object> evaluation = new LinkedHashMap<>();
+            evaluation.put("method", "fold " + (split.fold + 1) + " of vouch evaluate: trained on the other folds");
+            draft.commit(ModelManifest.fields(String.valueOf(data.snapshot().get("path")), fit.explicit().globalMean(),
+                    chosen, ranking, Map.of(), evaluation));
         }
-        Map<String, Object> evaluation = new LinkedHashMap<>();
-        evaluation.put("method", "fold " + (split.fold + 1) + " of vouch evaluate: trained on the other folds");
-        draft.commit(ModelManifest.fields(String.valueOf(data.snapshot().get("path")), fit.explicit().globalMean(),
-                chosen, ranking, Map.of(), evaluation));
         write(Path.of(modelsDir).resolve(FILE), requests(data, served, split));
     }
 

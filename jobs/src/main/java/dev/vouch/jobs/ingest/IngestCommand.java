@@ -41,6 +41,10 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "MIN,MAX", description = "delimited: the rating scale (default: inferred).")
     String scale;
 
+    @Option(names = "--keep", defaultValue = "5", paramLabel = "N",
+            description = "complete snapshots to keep; older ones are deleted, LATEST never (default ${DEFAULT-VALUE}).")
+    int keep;
+
     @Mixin
     JobOptions job;
 
@@ -55,7 +59,7 @@ public final class IngestCommand implements Callable<Integer> {
         IngestRequest request = new IngestRequest(format, input, warehouse, source, separator,
                 columns == null ? null : ColumnMapping.parse(columns), IngestRequest.scale(scale));
         SparkSession spark = SparkSessions.open("ingest", sparkOptions);
-        IngestSummary summary = new IngestJob(spark, job.progress()).run(request);
+        IngestSummary summary = new IngestJob(spark, job.progress(), keep).run(request);
         System.out.println(job.json ? JsonText.oneLine(summary) : summary.describe());
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.vouch.jobs.ingest;
 
 import static org.apache.spark.sql.functions.*;
 
+import dev.vouch.jobs.common.FolderLock;
 import dev.vouch.jobs.common.JsonText;
 import dev.vouch.jobs.common.Progress;
 import dev.vouch.jobs.common.Tables;
@@ -26,10 +27,20 @@ import org.apache.spark.storage.StorageLevel;
 public final class IngestJob {
     private final SparkSession spark;
     private final Progress progress;
+    private final int keep;
 
     public IngestJob(SparkSession spark, Progress progress) {
+        this(spark, progress, Versioned.DEFAULT_KEEP);
+    }
+
+    /** {@code keep}: complete snapshots to keep after a successful run (older ones are deleted; LATEST never). */
+    public IngestJob(SparkSession spark, Progress progress, int keep) {
+        if (keep < 1) {
+            throw new VouchException("--keep must be at least 1, was " + keep);
+        }
         this.spark = spark;
         this.progress = progress;
+        this.keep = keep;
     }
 
     public IngestSummary run(IngestRequest request) {
@@ -39,23 +50,48 @@ public final class IngestJob {
         if (!reader.exists(input)) {
             throw new VouchException("input path does not exist: " + request.input());
         }
+        Warehouse warehouse = new Warehouse(spark, request.warehouse());
+        Versioned versions = warehouse.versions();
+        // One writer at a time: two runs that both read LATEST and both switch it would drop each other's source.
+        try (FolderLock lock = versions.lock("ingest --source " + request.source())) {
+            versions.removeStalePartials(Versioned.STALE_PARTIAL_AGE);
+            String base = versions.current();
+            String id = versions.newPartial();
+            Path scratch = new Path(versions.root(), id + ".scratch");
+            boolean committed = false;
+            try {
+                IngestSummary summary = ingest(request, reader, input, warehouse, new Run(id, base, scratch), started);
+                committed = true;
+                versions.prune(keep, java.util.Set.of());
+                return summary;
+            } finally {
+                versions.deleteQuietly(scratch);
+                if (!committed) {
+                    versions.deleteQuietly(versions.partial(id));
+                }
+            }
+        }
+    }
+
+    /** The snapshot a run writes ({@code id}), the one it builds on ({@code base}), and its scratch folder. */
+    private record Run(String id, String base, Path scratch) {}
+
+    private IngestSummary ingest(IngestRequest request, StagedReader reader, Path input, Warehouse warehouse, Run run,
+                                 long started) {
         progress.step("parsing " + request.format().label() + " input " + request.input());
         Staging staging = stage(reader, input, request);
         Dataset<Row> staged = staging.rows().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<String, Long> readPerFile = countByFile(staged);
-            Warehouse warehouse = new Warehouse(spark, request.warehouse());
             Versioned versions = warehouse.versions();
-            String id = versions.newId();
-            Path partial = versions.partial(id);
-            Path freshReviews = new Path(versions.root(), id + ".scratch");
+            Path partial = versions.partial(run.id());
             Map<String, Dataset<Row>> tables = SnapshotAssembler.assemble(staged, request.source(), staging.scale(),
                     reviews -> {
                         progress.step("merging opinions");
-                        reviews.write().parquet(freshReviews.toString());
-                        return spark.read().parquet(freshReviews.toString());
+                        reviews.write().parquet(run.scratch().toString());
+                        return spark.read().parquet(run.scratch().toString());
                     });
-            Map<String, Dataset<Row>> merged = warehouse.withOtherSources(tables, request.source());
+            Map<String, Dataset<Row>> merged = warehouse.withOtherSources(tables, request.source(), run.base());
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : Tables.ALL) {
                 progress.step("writing " + table);
@@ -70,11 +106,10 @@ public final class IngestJob {
             long read = files.stream().mapToLong(IngestSummary.FileCount::read).sum();
             long rejected = files.stream().mapToLong(IngestSummary.FileCount::rejected).sum();
             double seconds = (System.nanoTime() - started) / 1e9;
-            IngestSummary summary = new IngestSummary(Versioned.display(versions.path(id)), request.source(),
+            IngestSummary summary = new IngestSummary(Versioned.display(versions.path(run.id())), request.source(),
                     request.format().label(), read, read - rejected, rejected, files, counts, seconds);
             versions.writeText(new Path(partial, "snapshot.json"), JsonText.pretty(summary));
-            versions.commit(id);
-            versions.delete(freshReviews);
+            versions.commit(run.id(), run.base());
             return summary;
         } finally {
             staged.unpersist();
@@ -146,6 +181,12 @@ public final class IngestJob {
             }
             given = new SnapshotAssembler.Scale(Math.min(range.getDouble(0), 0), range.getDouble(1));
             progress.note("inferred rating scale " + given.min() + ".." + given.max());
+            if (!SnapshotAssembler.Scale.usable(given.min(), given.max())) {
+                // score / scale_max would divide by zero (or flip signs) for every row: reject them all, by name.
+                String reason = "the rating scale inferred from the data, " + Fields.fmt(given.min()) + ".."
+                        + Fields.fmt(given.max()) + ", is empty or not positive; pass --scale MIN,MAX";
+                rows = rows.withColumn("reason", coalesce(col("reason"), lit(reason)));
+            }
             rows = rows.withColumn("scale_min", when(col("reason").isNull(), lit(given.min())))
                     .withColumn("scale_max", when(col("reason").isNull(), lit(given.max())));
         }

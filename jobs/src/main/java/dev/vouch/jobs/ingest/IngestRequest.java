@@ -55,7 +55,12 @@ public record IngestRequest(SourceFormat format, String input, String warehouse,
             if (parts.length != 2) {
                 throw new NumberFormatException();
             }
-            return new SnapshotAssembler.Scale(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
+            double min = Double.parseDouble(parts[0].strip());
+            double max = Double.parseDouble(parts[1].strip());
+            if (!SnapshotAssembler.Scale.usable(min, max)) {
+                throw new VouchException("--scale needs finite MIN < MAX with MAX above 0; got '" + raw + "'");
+            }
+            return new SnapshotAssembler.Scale(min, max);
         } catch (NumberFormatException e) {
             throw new VouchException("--scale must be MIN,MAX, e.g. --scale 1,5; got '" + raw + "'");
         }

@@ -4,8 +4,6 @@ import static dev.vouch.jobs.common.Ids.of;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parsers for the files of a MovieLens folder: ratings.csv, tags.csv, movies.csv, and Vouch's own extension
@@ -16,7 +14,6 @@ final class MovieLensParsers {
 
     static final double MIN = 0.5;
     static final double MAX = 5.0;
-    private static final Pattern TITLE_YEAR = Pattern.compile("^(.*?)\\s*\\((\\d{4})(?:[-–]\\d{0,4})?\\)\\s*$");
 
     static LineParser ratings(String source) {
         return line -> {
@@ -50,10 +47,10 @@ final class MovieLensParsers {
                 throw new BadRecord("title is empty");
             }
             Integer year = null;
-            Matcher m = TITLE_YEAR.matcher(title);
-            if (m.matches()) {
-                title = m.group(1);
-                year = Integer.parseInt(m.group(2));
+            String[] split = titleAndYear(title);
+            if (split != null) {
+                title = split[0];
+                year = Integer.parseInt(split[1]);
             }
             return Staged.film(film, title, year, genres(f.get(2)));
         };
@@ -75,6 +72,26 @@ final class MovieLensParsers {
             return Staged.aspect(of(source, Fields.id("userId", f.get(0))), of(source, Fields.id("movieId", f.get(1))),
                     new Staged.Aspect(name, score, max));
         };
+    }
+
+    /**
+     * "Heat (1995)" → {"Heat", "1995"}; also "(1995-1997)", "(2007-)", "(2007–)"; null without a trailing year.
+     * Plain code rather than a regex: a lazy title followed by optional blanks backtracks quadratically on a long
+     * run of spaces.
+     */
+    static String[] titleAndYear(String title) {
+        if (!title.endsWith(")")) {
+            return null;
+        }
+        int open = title.lastIndexOf('(');
+        String inside = open < 0 ? "" : title.substring(open + 1, title.length() - 1);
+        if (inside.length() < 4 || !inside.substring(0, 4).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        String rest = inside.substring(4);
+        boolean range = rest.isEmpty() || ((rest.charAt(0) == '-' || rest.charAt(0) == '–') && rest.length() <= 5
+                && rest.substring(1).chars().allMatch(c -> c >= '0' && c <= '9'));
+        return range ? new String[] {title.substring(0, open).stripTrailing(), inside.substring(0, 4)} : null;
     }
 
     static List<String> genres(String field) {

@@ -19,19 +19,24 @@ import java.util.regex.Pattern;
  * {@code Film: Title (Year)} line when present, else from the file name ({@code arrival-2016.txt}).
  *
  * <p>The scale is the explicit {@code /max} of the score line if written, else the maximum the aspects share, else 10
- * (100 when the score is above 10).
+ * (100 when the score is above 10). A maximum that is not a positive finite number is a reject: it would reach
+ * {@code score / scale_max} and abort the whole ingest.
+ *
+ * <p>Every pattern runs in linear time on hostile input (a line of thousands of blanks): quantifiers next to each
+ * other are possessive, and the film and author lines are read by plain code instead of a lazy group followed by
+ * optional blanks, which backtracked cubically.
  */
 final class ReviewDocumentParser {
     private ReviewDocumentParser() {}
 
-    private static final Pattern FILM = Pattern.compile("(?i)^film\\s*:\\s*(.+?)\\s*(?:\\((\\d{4})\\))?\\s*$");
+    private static final String NUMBER = "(\\d++(?:[.,]\\d++)?+)";
     private static final Pattern OVERALL = Pattern.compile(
-            "(?i)^(\\d+(?:[.,]\\d+)?)\\s*(?:/\\s*(\\d+(?:[.,]\\d+)?))?\\s*overall\\s+score\\s*$");
+            "(?i)^" + NUMBER + "\\s*+(?:/\\s*+" + NUMBER + ")?+\\s*+overall\\s++score\\s*+$");
     private static final Pattern OVERALL_LABEL_FIRST = Pattern.compile(
-            "(?i)^overall\\s+score\\s*:?\\s*(\\d+(?:[.,]\\d+)?)\\s*(?:/\\s*(\\d+(?:[.,]\\d+)?))?\\s*$");
+            "(?i)^overall\\s++score\\s*+:?+\\s*+" + NUMBER + "\\s*+(?:/\\s*+" + NUMBER + ")?+\\s*+$");
     private static final Pattern ASPECT = Pattern.compile(
-            "^([\\p{L}][\\p{L}\\p{N} &'’-]{0,40}?)\\s*:\\s*(\\d+(?:[.,]\\d+)?)\\s*/\\s*(\\d+(?:[.,]\\d+)?)\\s*$");
-    private static final Pattern AUTHOR = Pattern.compile("(?i)^author\\s*:\\s*(.+?)(?:\\s+view all posts by)?\\s*$");
+            "^([\\p{L}][\\p{L}\\p{N} &'’-]{0,40}?)\\s*+:\\s*+" + NUMBER + "\\s*+/\\s*+" + NUMBER + "\\s*+$");
+    private static final String VIEW_ALL = "view all posts by";
     private static final int MAX_PREAMBLE_LINES = 3;
     private static final Pattern FILE_NAME = Pattern.compile("^(.+?)[-_ ](\\d{4})$");
 
@@ -64,10 +69,10 @@ final class ReviewDocumentParser {
         String title = null;
         Integer year = null;
         for (String l : lines) {
-            Matcher film = FILM.matcher(l);
-            if (film.matches()) {
-                title = film.group(1);
-                year = film.group(2) == null ? null : Integer.valueOf(film.group(2));
+            String[] film = filmLine(l);
+            if (film != null) {
+                title = film[0];
+                year = film[1] == null ? null : Integer.valueOf(film[1]);
                 break;
             }
         }
@@ -86,7 +91,7 @@ final class ReviewDocumentParser {
                 explicitMax = m.group(2) == null ? null : num(m.group(2));
                 i++;
                 break;
-            } else if (!l.isEmpty() && !FILM.matcher(l).matches()) {
+            } else if (!l.isEmpty() && filmLine(l) == null) {
                 preamble++;
             }
         }
@@ -118,18 +123,14 @@ final class ReviewDocumentParser {
             i++;
         }
         int author = -1;
-        for (int j = lines.size() - 1; j >= i; j--) {
-            if (AUTHOR.matcher(lines.get(j)).matches()) {
-                author = j;
-                break;
-            }
+        String name = null;
+        for (int j = lines.size() - 1; j >= i && name == null; j--) {
+            name = authorLine(lines.get(j));
+            author = j;
         }
-        if (author < 0) {
+        if (name == null) {
             throw new BadRecord("no 'Author: NAME' line; the review cannot be attributed");
         }
-        Matcher am = AUTHOR.matcher(lines.get(author));
-        am.matches();
-        String name = am.group(1).strip();
         String role = lines.subList(author + 1, lines.size()).stream().filter(l -> !l.isEmpty()).findFirst().orElse(null);
         String body = String.join("\n", lines.subList(i, author)).strip().replaceAll("\n{3,}", "\n\n");
         if (title == null) {
@@ -142,6 +143,49 @@ final class ReviewDocumentParser {
                 aspects, body.isEmpty() ? null : body, name, role, title, year, null, null, null);
     }
 
+    /** "Film: Arrival (2016)" → {"Arrival", "2016"}; "Film: Arrival" → {"Arrival", null}; else null. */
+    static String[] filmLine(String line) {
+        String rest = afterLabel(line, "film");
+        if (rest == null || rest.isEmpty()) {
+            return null;
+        }
+        int n = rest.length();
+        if (n > 6 && rest.charAt(n - 1) == ')' && rest.charAt(n - 6) == '('
+                && rest.substring(n - 5, n - 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            String title = rest.substring(0, n - 6).strip();
+            if (!title.isEmpty()) {
+                return new String[] {title, rest.substring(n - 5, n - 1)};
+            }
+        }
+        return new String[] {rest, null};
+    }
+
+    /** "Author: Ines Duarte View all posts by" → "Ines Duarte"; null when the line is not an author line. */
+    static String authorLine(String line) {
+        String rest = afterLabel(line, "author");
+        if (rest == null || rest.isEmpty()) {
+            return null;
+        }
+        int cut = rest.length() - VIEW_ALL.length();
+        if (cut > 0 && rest.regionMatches(true, cut, VIEW_ALL, 0, VIEW_ALL.length())
+                && Character.isWhitespace(rest.charAt(cut - 1))) {
+            return rest.substring(0, cut).strip();
+        }
+        return rest;
+    }
+
+    /** The stripped text after {@code label}, optional blanks and a colon at the start of the line; else null. */
+    private static String afterLabel(String line, String label) {
+        if (!line.regionMatches(true, 0, label, 0, label.length())) {
+            return null;
+        }
+        int i = label.length();
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        return i < line.length() && line.charAt(i) == ':' ? line.substring(i + 1).strip() : null;
+    }
+
     private static boolean isTagLine(String line) {
         if (!line.contains("|")) {
             return false;
@@ -149,8 +193,11 @@ final class ReviewDocumentParser {
         return Arrays.stream(line.split("\\|")).map(String::strip).allMatch(t -> t.length() <= 120);
     }
 
-    static double scaleMax(double score, Double explicitMax, List<Staged.Aspect> aspects) {
+    static double scaleMax(double score, Double explicitMax, List<Staged.Aspect> aspects) throws BadRecord {
         if (explicitMax != null) {
+            if (!(explicitMax > 0)) {
+                throw new BadRecord("the scale maximum must be positive, was " + Fields.fmt(explicitMax));
+            }
             return explicitMax;
         }
         if (!aspects.isEmpty() && aspects.stream().allMatch(a -> a.max() == aspects.get(0).max())) {
@@ -179,7 +226,11 @@ final class ReviewDocumentParser {
         return new String[] {title.toString(), year};
     }
 
-    private static double num(String s) {
-        return Double.parseDouble(s.replace(',', '.'));
+    private static double num(String s) throws BadRecord {
+        double d = Double.parseDouble(s.replace(',', '.'));
+        if (!Double.isFinite(d)) {
+            throw new BadRecord("number too large: " + (s.length() > 20 ? s.substring(0, 20) + "…" : s));
+        }
+        return d;
     }
 }

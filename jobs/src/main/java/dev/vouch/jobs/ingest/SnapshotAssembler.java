@@ -27,7 +27,12 @@ final class SnapshotAssembler {
     static final String DUPLICATE = "duplicate";
 
     /** The scale given to opinions that have no score of their own (tags only). */
-    record Scale(double min, double max) {}
+    record Scale(double min, double max) {
+        /** A scale scores can be normalised on ({@code score / max}): finite, {@code max > 0} and {@code max > min}. */
+        static boolean usable(double min, double max) {
+            return Double.isFinite(min) && Double.isFinite(max) && max > 0 && max > min;
+        }
+    }
 
     /**
      * Builds the snapshot tables of one source. {@code writeReviews} writes the reviews table and returns it read

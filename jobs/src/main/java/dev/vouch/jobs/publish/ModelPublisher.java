@@ -1,5 +1,6 @@
 package dev.vouch.jobs.publish;
 
+import dev.vouch.jobs.common.FolderLock;
 import dev.vouch.jobs.common.JsonText;
 import dev.vouch.jobs.common.Versioned;
 import dev.vouch.jobs.common.VouchException;
@@ -25,18 +26,50 @@ import org.apache.spark.sql.SparkSession;
  * {@code CURRENT} switch. A run that fails or is killed before the switch leaves {@code CURRENT} as it was.
  */
 public final class ModelPublisher {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelPublisher.class);
     private final SparkSession spark;
     private final Versioned versions;
+    private final List<Draft> drafts = new ArrayList<>();
 
     public ModelPublisher(SparkSession spark, String modelsDir) {
         this.spark = spark;
         this.versions = new Versioned(spark.sparkContext().hadoopConfiguration(), modelsDir, ModelTables.POINTER);
     }
 
+    /**
+     * Takes the models folder's writer lock for a whole training run, so two trains cannot publish out of order
+     * (an older snapshot's model becoming CURRENT after a newer one). Closing it deletes the folder of any draft
+     * that was not committed (a failed run leaves nothing behind) and releases the lock.
+     */
+    public Lease lock(String purpose) {
+        FolderLock lock = versions.lock(purpose);
+        versions.removeStalePartials(Versioned.STALE_PARTIAL_AGE);
+        return () -> {
+            try {
+                drafts.stream().filter(d -> !d.committed).forEach(d -> versions.deleteQuietly(d.folder()));
+            } finally {
+                lock.close();
+            }
+        };
+    }
+
+    /** The models folder held by one run; closing it never throws a checked exception. */
+    @FunctionalInterface
+    public interface Lease extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** A publication in progress: write tables into it, then {@link #commit}. */
     public final class Draft {
-        private final String version = versions.newId();
+        private final String base = versions.current();
+        private final String version = versions.newPartial();
         private final Map<String, Long> rows = new LinkedHashMap<>();
+        private boolean committed;
+
+        private Draft() {
+            drafts.add(this);
+        }
 
         public String version() {
             return version;
@@ -55,7 +88,10 @@ public final class ModelPublisher {
             return n;
         }
 
-        /** Writes the manifest with checksums, renames the folder into place, and switches CURRENT. */
+        /**
+         * Writes the manifest with checksums, renames the folder into place, and switches CURRENT — refused when
+         * CURRENT moved since this draft began.
+         */
         public Path commit(Map<String, Object> manifestFields) {
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("format_version", ModelTables.FORMAT_VERSION);
@@ -68,7 +104,10 @@ public final class ModelPublisher {
             }
             manifest.put("tables", tables);
             versions.writeText(new Path(folder(), ModelTables.MANIFEST), JsonText.pretty(manifest));
-            return versions.commit(version);
+            Path done = versions.commit(version, base);
+            committed = true;
+            prune();
+            return done;
         }
 
         private List<Map<String, Object>> files(String table) {
@@ -83,6 +122,22 @@ public final class ModelPublisher {
                 throw new VouchException("cannot list " + table + ": " + e.getMessage(), e);
             }
             return out;
+        }
+    }
+
+    /**
+     * How many versions a publication keeps: {@code --conf spark.vouch.keep=N} (default 5). A Spark setting because
+     * the train command's own options belong to the training code.
+     */
+    public static final String KEEP_CONF = "spark.vouch.keep";
+
+    private void prune() {
+        int keep = Integer.parseInt(spark.conf().get(KEEP_CONF, Integer.toString(Versioned.DEFAULT_KEEP)));
+        try {
+            versions.prune(keep, ServedVersions.of(versions));
+        } catch (VouchException e) {
+            // The new version is published; failing to delete old ones must not turn that into a failed run.
+            LOG.warn("retention skipped: {}", e.getMessage());
         }
     }
 

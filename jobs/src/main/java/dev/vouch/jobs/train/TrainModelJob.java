@@ -38,6 +38,14 @@ public final class TrainModelJob {
                           Map<String, Long> rows, Double validationRmse, double seconds) {}
 
     public Summary run(String warehouseDir, String modelsDir, TrainParams params) {
+        ModelPublisher publisher = new ModelPublisher(spark, modelsDir);
+        // Held for the whole run: two trains at once could otherwise make an older snapshot's model CURRENT.
+        try (ModelPublisher.Lease lease = publisher.lock("train from " + warehouseDir)) {
+            return train(warehouseDir, publisher, params);
+        }
+    }
+
+    private Summary train(String warehouseDir, ModelPublisher publisher, TrainParams params) {
         long started = System.nanoTime();
         Warehouse warehouse = new Warehouse(spark, warehouseDir);
         Path snapshot = warehouse.latest();
@@ -74,7 +82,7 @@ public final class TrainModelJob {
             Map<String, Dataset<Row>> tables = builder.build(builder.rankingTables(warehouse.read(snapshot, Tables.FILMS),
                     warehouse.read(snapshot, Tables.REVIEWERS), new ModelBuilder.Indexed(reviewerIndex, filmIndex),
                     new ModelBuilder.Fitted(model, implicit)));
-            ModelPublisher.Draft draft = new ModelPublisher(spark, modelsDir).draft();
+            ModelPublisher.Draft draft = publisher.draft();
             Map<String, Long> rows = new LinkedHashMap<>();
             for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
                 progress.step("writing " + t.getKey());

@@ -121,6 +121,48 @@ class IngestJobTest {
     }
 
     @Test
+    void keepLimitsTheSnapshotsAndNeverTouchesLatest() throws IOException {
+        Path d = tmp.resolve("k.tsv");
+        write(d, "u1\tm1\t4\nu2\tm1\t3\n");
+        String wh = tmp.resolve("wh").toString();
+        IngestSummary last = null;
+        for (int i = 0; i < 3; i++) {
+            last = new IngestJob(spark, Progress.quiet(), 2).run(new IngestRequest(SourceFormat.DELIMITED, d.toString(),
+                    wh, "k" + i, "\\t", ColumnMapping.parse("user,item,rating"), new SnapshotAssembler.Scale(1, 5)));
+        }
+        try (var entries = Files.list(Path.of(wh))) {
+            assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .hasSize(3).contains("LATEST", Path.of(last.snapshot()).getFileName().toString())
+                    .noneMatch(n -> n.endsWith(".partial") || n.endsWith(".scratch"));
+        }
+        assertThat(spark.read().parquet(last.snapshot() + "/reviews").select("source").distinct().count())
+                .as("every source carried over").isEqualTo(3);
+    }
+
+    @Test
+    void anInferredScaleOfZeroRejectsEveryRatingInsteadOfAbortingTheRun() throws IOException {
+        Path d = tmp.resolve("zeros.tsv");
+        write(d, "u1\tm1\t0\nu2\tm1\t0\nu2\tm2\t0\n");
+        IngestSummary s = ingest(new IngestRequest(SourceFormat.DELIMITED, d.toString(), tmp.resolve("wh").toString(),
+                "zeros", "\\t", ColumnMapping.parse("user,item,rating"), null));
+        assertThat(s.read()).isEqualTo(3).isEqualTo(s.accepted() + s.rejected());
+        assertThat(s.rejected()).isEqualTo(3);
+        assertThat(spark.read().parquet(s.snapshot() + "/rejects").first().<String>getAs("reason"))
+                .contains("inferred").contains("--scale");
+    }
+
+    @Test
+    void aZeroScaleInAReviewDocumentIsARejectNotAFailedRun() throws IOException {
+        Path docs = tmp.resolve("zero-docs");
+        write(docs.resolve("her-2013.txt"), "0/0 Overall Score\n\nText.\n\nAuthor: Ana Lee View all posts by\nCritic\n");
+        write(docs.resolve("up-2009.txt"), "8 Overall Score\n\nText.\n\nAuthor: Ana Lee View all posts by\nCritic\n");
+        IngestSummary s = ingest(IngestRequest.of(SourceFormat.REVIEWS, docs.toString(), tmp.resolve("wh").toString()));
+        assertThat(s.read()).isEqualTo(2);
+        assertThat(s.accepted()).isEqualTo(1);
+        assertThat(s.rejected()).isEqualTo(1);
+    }
+
+    @Test
     void reviewDocumentsFolderRejectsEmptyAndBinaryFiles() throws IOException {
         Path docs = tmp.resolve("docs");
         write(docs.resolve("her-2013.txt"), "9 Overall Score\nStory: 9/10\n\nSweet | Sad |\n\nText.\n\nAuthor: Ana Lee View all posts by\nCritic\n");

@@ -1,11 +1,14 @@
 package dev.vouch.serving.app;
 
+import dev.vouch.serving.access.ApiKeyException;
+import dev.vouch.serving.access.RateLimitedException;
 import dev.vouch.serving.model.ModelLoadException;
 import dev.vouch.serving.model.ModelNotReadyException;
 import dev.vouch.serving.model.UnknownIdException;
 import dev.vouch.serving.web.BadRequestException;
 import dev.vouch.serving.web.PayloadTooLargeException;
 import dev.vouch.serving.web.Problem;
+import dev.vouch.serving.web.UnsupportedMediaTypeException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -25,6 +28,14 @@ final class ErrorMapping {
                 send(ctx, Problem.of("unknown-" + e.kind(), "Not Found", 404, e.getMessage())));
         routes.exception(PayloadTooLargeException.class, (e, ctx) ->
                 send(ctx, Problem.of("payload-too-large", "Content Too Large", 413, e.getMessage())));
+        routes.exception(UnsupportedMediaTypeException.class, (e, ctx) ->
+                send(ctx, Problem.of("unsupported-media-type", "Unsupported Media Type", 415, e.getMessage())));
+        routes.exception(ApiKeyException.class, (e, ctx) ->
+                send(ctx, Problem.of("api-key", "Unauthorized", 401, e.getMessage())));
+        routes.exception(RateLimitedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            send(ctx, Problem.of("rate-limited", "Too Many Requests", 429, e.getMessage()));
+        });
         routes.exception(ModelNotReadyException.class, (e, ctx) ->
                 send(ctx, Problem.of("not-ready", "Service Unavailable", 503, e.getMessage())));
         routes.exception(ModelLoadException.class, (e, ctx) ->
@@ -39,6 +50,13 @@ final class ErrorMapping {
         });
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 send(ctx, Problem.of("http-" + e.getStatus(), title(e.getStatus()), e.getStatus(), e.getMessage())));
+        // Jetty's own refusals met while a handler reads the body (408: the body arrives too slowly).
+        routes.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, (e, ctx) -> {
+            int status = ((org.eclipse.jetty.http.HttpException) e).getCode();
+            ctx.header("Connection", "close");
+            send(ctx, Problem.of("http-" + status, title(status), status,
+                    status == 408 ? "the request body arrived too slowly" : "the request could not be read"));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             send(ctx, Problem.of("internal", "Internal Server Error", 500, "an unexpected error occurred"));
@@ -53,6 +71,7 @@ final class ErrorMapping {
         return switch (status) {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 413 -> "Content Too Large";
             default -> status < 500 ? "Bad Request" : "Server Error";
         };

@@ -7,14 +7,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Model gauges: whether a model is loaded, its version (an info gauge, 1 for the served version), its load time,
- * when it was loaded and its estimated heap; plus reload counts by result.
+ * Model gauges: whether a model is loaded, its version (an info gauge with one series, the served version's), its
+ * load time, when it was loaded and its estimated heap; whether the last reload failed; plus reload counts by result
+ * ({@code loaded}, {@code refused} for a bad version, {@code error} for an Error or a failed watcher poll).
  */
 final class ModelMetrics implements ModelStore.Listener {
     private final ModelStore store;
     private final MeterRegistry registry;
     private final Counter loaded;
     private final Counter refused;
+    private final Counter error;
+    private Gauge info;
 
     ModelMetrics(ModelStore store, MeterRegistry registry) {
         this.store = store;
@@ -29,19 +32,24 @@ final class ModelMetrics implements ModelStore.Listener {
                 .orElse(0L)).description("estimated heap of the served model's structures").register(registry);
         loaded = Counter.builder("vouch.model.reloads").tag("result", "loaded").register(registry);
         refused = Counter.builder("vouch.model.reloads").tag("result", "refused").register(registry);
+        error = Counter.builder("vouch.model.reloads").tag("result", "error").register(registry);
+        Gauge.builder("vouch.model.last.reload.failed", store, s -> s.lastFailure().isPresent() ? 1 : 0)
+                .description("1 while the last reload (or watcher poll) failed; /ready shows why").register(registry);
     }
 
+    /** Called under the store's reload lock, so swaps of the info series never interleave. */
     @Override
     public void loaded(Model model) {
-        String version = model.version();
-        Gauge.builder("vouch.model.info", store, s -> s.current().filter(m -> m.version().equals(version)).isPresent()
-                ? 1 : 0).tag("version", version).strongReference(true)
+        if (info != null) {
+            registry.remove(info); // one series: a scrape must not see every version ever loaded
+        }
+        info = Gauge.builder("vouch.model.info", () -> 1).tag("version", model.version()).strongReference(true)
                 .description("1 for the model version being served").register(registry);
         loaded.increment();
     }
 
     @Override
-    public void refused(String version, RuntimeException error) {
-        refused.increment();
+    public void refused(String version, Throwable e) {
+        (e instanceof RuntimeException ? refused : error).increment();
     }
 }

@@ -45,6 +45,7 @@ final class OpsRoutes {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("ready", store.current().isPresent());
             store.current().map(Model::version).ifPresent(v -> body.put("version", v));
+            store.lastFailure().ifPresent(f -> body.put("last_reload_error", f));
             ctx.status(store.current().isPresent() ? 200 : 503).json(body);
         });
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -1,5 +1,8 @@
 package dev.vouch.serving.app;
 
+import dev.vouch.serving.access.ApiKeys;
+import dev.vouch.serving.access.ApiPolicy;
+import dev.vouch.serving.web.ConnectionLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +73,31 @@ public final class ServeCommand implements Runnable {
                         + "the previous model after a reload (default ${DEFAULT-VALUE})")
         long cacheMaxAgeSeconds;
 
+        @Option(names = "--idle-timeout-ms", defaultValue = "10000",
+                description = "close a connection, or a body read, silent this long (default ${DEFAULT-VALUE})")
+        long idleTimeoutMillis;
+
+        @Option(names = "--min-body-rate", defaultValue = "16", paramLabel = "BYTES_PER_S",
+                description = "refuse request bodies arriving slower than this on average; 0 disables "
+                        + "(default ${DEFAULT-VALUE})")
+        long minBodyRate;
+
+        @Option(names = "--max-connections-per-client", defaultValue = "64",
+                description = "open connections allowed per client address (default ${DEFAULT-VALUE})")
+        int maxConnectionsPerClient;
+
+        @Option(names = "--api-keys-file", paramLabel = "FILE",
+                description = "NAME=KEY lines; with keys, /api/* needs X-Api-Key (default: the variable below, else open)")
+        Path apiKeysFile;
+
+        @Option(names = "--api-keys-env", defaultValue = "VOUCH_API_KEYS", paramLabel = "NAME",
+                description = "environment variable with NAME=KEY entries, comma-separated (default ${DEFAULT-VALUE})")
+        String apiKeysEnv;
+
+        @Option(names = "--rate-limit", defaultValue = "20", paramLabel = "PER_SECOND",
+                description = "requests per second (and burst) per API key; over it: 429 (default ${DEFAULT-VALUE})")
+        int rateLimit;
+
         @Override
         public Integer call() throws InterruptedException {
             if (!Files.isDirectory(models)) {
@@ -80,10 +108,15 @@ public final class ServeCommand implements Runnable {
             try {
                 config = new ServerConfig(models, host, port, Optional.ofNullable(System.getenv(adminTokenEnv)),
                         Duration.ofMillis(watchMillis), maxBodyBytes, origins(),
-                        Duration.ofSeconds(cacheMaxAgeSeconds));
+                        Duration.ofSeconds(cacheMaxAgeSeconds), new ConnectionLimits(Duration.ofMillis(idleTimeoutMillis),
+                        minBodyRate, maxConnectionsPerClient), new ApiPolicy(apiKeys(), rateLimit));
             } catch (IllegalArgumentException e) {
                 System.err.println("vouch serve: " + e.getMessage());
                 return 2;
+            }
+            if (!config.api().keys().enabled() && !isLoopback(config.host())) {
+                System.err.println("vouch serve: warning: no API keys configured and bound to " + config.host()
+                        + ": /api/* is open to anyone who can reach it");
             }
             VouchServer server = VouchServer.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
@@ -94,7 +127,8 @@ public final class ServeCommand implements Runnable {
             System.out.println("Vouch is serving on " + server.url() + "/ (model "
                     + (server.modelVersion() == null ? "not loaded yet" : server.modelVersion()) + ", admin reload "
                     + (config.adminToken().isPresent() ? "enabled" : "disabled") + ", CORS origins "
-                    + (config.corsOrigins().isEmpty() ? "none" : String.join(",", config.corsOrigins())) + ")");
+                    + (config.corsOrigins().isEmpty() ? "none" : String.join(",", config.corsOrigins())) + ", API keys "
+                    + (config.api().keys().enabled() ? config.api().keys().size() : "none (open)") + ")");
             stopped.await();
             return 0;
         }
@@ -107,6 +141,18 @@ public final class ServeCommand implements Runnable {
             String env = System.getenv(CORS_ENV);
             return env == null || env.isBlank() ? List.of()
                     : Arrays.stream(env.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+        }
+
+        private ApiKeys apiKeys() {
+            if (apiKeysFile != null) {
+                return ApiKeys.fromFile(apiKeysFile);
+            }
+            String env = System.getenv(apiKeysEnv);
+            return env == null || env.isBlank() ? ApiKeys.none() : ApiKeys.parse(env);
+        }
+
+        private static boolean isLoopback(String host) {
+            return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.vouch.serving.app;
 
+import dev.vouch.serving.access.ApiPolicy;
+import dev.vouch.serving.web.ConnectionLimits;
 import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
@@ -20,9 +22,12 @@ import java.util.Optional;
  *                      any; default none
  * @param cacheMaxAge   max-age of cacheable GET answers: how long a cache may serve an answer from the previous model
  *                      after a reload; default 60 s
+ * @param limits        idle timeout, minimum body data rate and connections per client address
+ * @param api           API keys for {@code /api/*} (none: open) and the per-key rate limit
  */
 public record ServerConfig(Path modelsDir, String host, int port, Optional<String> adminToken, Duration watchInterval,
-                           long maxBodyBytes, List<String> corsOrigins, Duration cacheMaxAge) {
+                           long maxBodyBytes, List<String> corsOrigins, Duration cacheMaxAge, ConnectionLimits limits,
+                           ApiPolicy api) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_WATCH = Duration.ofSeconds(2);
@@ -46,6 +51,8 @@ public record ServerConfig(Path modelsDir, String host, int port, Optional<Strin
         }
         corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(ServerConfig::origin).toList();
         cacheMaxAge = cacheMaxAge == null ? DEFAULT_CACHE_MAX_AGE : cacheMaxAge;
+        limits = limits == null ? ConnectionLimits.defaults() : limits;
+        api = api == null ? ApiPolicy.open() : api;
         if (cacheMaxAge.isNegative()) {
             throw new IllegalArgumentException("cacheMaxAge must not be negative");
         }
@@ -74,36 +81,52 @@ public record ServerConfig(Path modelsDir, String host, int port, Optional<Strin
 
     /**
      * Defaults for a models folder: 127.0.0.1:8080, no admin token, watch every 2 s, 64 KiB bodies, no CORS origins,
-     * max-age 60 s.
+     * max-age 60 s, the default {@link ConnectionLimits}, no API keys.
      */
     public static ServerConfig of(Path modelsDir) {
         return new ServerConfig(modelsDir, DEFAULT_HOST, DEFAULT_PORT, Optional.empty(), DEFAULT_WATCH,
-                DEFAULT_MAX_BODY, List.of(), DEFAULT_CACHE_MAX_AGE);
+                DEFAULT_MAX_BODY, List.of(), DEFAULT_CACHE_MAX_AGE, ConnectionLimits.defaults(), ApiPolicy.open());
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(modelsDir, host, newPort, adminToken, watchInterval, maxBodyBytes, corsOrigins,
-                cacheMaxAge);
+                cacheMaxAge, limits, api);
     }
 
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(modelsDir, host, port, Optional.ofNullable(token), watchInterval, maxBodyBytes,
-                corsOrigins, cacheMaxAge);
+                corsOrigins, cacheMaxAge, limits, api);
     }
 
     public ServerConfig withWatchInterval(Duration interval) {
-        return new ServerConfig(modelsDir, host, port, adminToken, interval, maxBodyBytes, corsOrigins, cacheMaxAge);
+        return new ServerConfig(modelsDir, host, port, adminToken, interval, maxBodyBytes, corsOrigins, cacheMaxAge, limits, api);
     }
 
     public ServerConfig withMaxBodyBytes(long bytes) {
-        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, bytes, corsOrigins, cacheMaxAge);
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, bytes, corsOrigins, cacheMaxAge, limits, api);
     }
 
     public ServerConfig withCorsOrigins(List<String> origins) {
-        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, origins, cacheMaxAge);
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, origins, cacheMaxAge, limits, api);
     }
 
     public ServerConfig withCacheMaxAge(Duration maxAge) {
-        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, corsOrigins, maxAge);
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, corsOrigins, maxAge, limits,
+                api);
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(modelsDir, newHost, port, adminToken, watchInterval, maxBodyBytes, corsOrigins, cacheMaxAge,
+                limits, api);
+    }
+
+    public ServerConfig withApi(ApiPolicy newApi) {
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, corsOrigins, cacheMaxAge,
+                limits, newApi);
+    }
+
+    public ServerConfig withLimits(ConnectionLimits newLimits) {
+        return new ServerConfig(modelsDir, host, port, adminToken, watchInterval, maxBodyBytes, corsOrigins, cacheMaxAge,
+                newLimits, api);
     }
 }

@@ -4,6 +4,7 @@ import dev.vouch.serving.model.CurrentWatcher;
 import dev.vouch.serving.model.Model;
 import dev.vouch.serving.model.ModelLoadException;
 import dev.vouch.serving.model.ModelStore;
+import dev.vouch.serving.model.ServingLease;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,17 +21,22 @@ public final class VouchServer implements AutoCloseable {
     private final ModelStore store;
     private final VouchApp app;
     private final CurrentWatcher watcher;
+    private final ServingLease lease;
 
-    private VouchServer(ServerConfig config, ModelStore store, VouchApp app, CurrentWatcher watcher) {
+    private VouchServer(ServerConfig config, ModelStore store, VouchApp app, CurrentWatcher watcher,
+                        ServingLease lease) {
         this.config = config;
         this.store = store;
         this.app = app;
         this.watcher = watcher;
+        this.lease = lease;
     }
 
     /** Loads, starts and returns the server; the port is bound when this returns. */
     public static VouchServer start(ServerConfig config) {
         ModelStore store = new ModelStore(config.modelsDir());
+        ServingLease lease = new ServingLease(store.modelsDir());
+        store.addListener(lease);
         VouchApp app = VouchApp.create(store, config);
         try {
             store.reload();
@@ -41,7 +47,7 @@ public final class VouchServer implements AutoCloseable {
         app.javalin().start(config.host(), config.port());
         CurrentWatcher watcher = config.watchInterval().equals(Duration.ZERO) ? null
                 : new CurrentWatcher(store, config.watchInterval());
-        return new VouchServer(config, store, app, watcher);
+        return new VouchServer(config, store, app, watcher, lease);
     }
 
     /** The bound port (useful with port 0). */
@@ -74,5 +80,6 @@ public final class VouchServer implements AutoCloseable {
             watcher.close();
         }
         app.javalin().stop();
+        lease.close();
     }
 }

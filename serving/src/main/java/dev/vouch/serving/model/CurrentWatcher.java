@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls {@code CURRENT} and reloads the store when its content or modification time changes. Polling (rather
  * than a WatchService) also sees CURRENT replaced by an atomic rename on every file system. A refused version is
- * not retried until CURRENT changes again.
+ * not retried until CURRENT changes again. A poll never ends the watcher: whatever it throws, even an
+ * {@code Error}, is logged and recorded in the store (shown by {@code /ready} and {@code /metrics}), and the next poll
+ * runs as scheduled — an uncaught throwable would silently cancel every later poll.
  */
 public final class CurrentWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CurrentWatcher.class);
@@ -39,19 +41,23 @@ public final class CurrentWatcher implements AutoCloseable {
     }
 
     private void poll() {
-        String now = stamp();
-        if (Objects.equals(now, lastSeen)) {
-            return;
-        }
-        lastSeen = now;
         try {
+            String now = stamp();
+            if (Objects.equals(now, lastSeen)) {
+                return;
+            }
+            lastSeen = now;
             ReloadResult result = store.reload();
             if (result.changed()) {
                 LOG.info("CURRENT changed: now serving {}", result.version());
             }
-        } catch (RuntimeException e) {
+        } catch (ModelLoadException e) {
             LOG.warn("CURRENT changed but the new version was refused; still serving {}: {}",
                     store.current().map(Model::version).orElse("nothing"), e.getMessage());
+        } catch (Throwable e) {
+            LOG.error("CURRENT watcher poll failed; still serving {}, polling again in the next interval",
+                    store.current().map(Model::version).orElse("nothing"), e);
+            store.reportFailure(e);
         }
     }
 

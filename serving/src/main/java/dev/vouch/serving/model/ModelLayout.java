@@ -9,6 +9,8 @@ import java.util.List;
 public final class ModelLayout {
     /** File in the models folder naming the version to serve. */
     public static final String CURRENT = "CURRENT";
+    /** Folder in the models folder where each running server names the version it serves (for retention). */
+    public static final String SERVING_LEASES = ".serving";
     /** File in each version folder listing tables, files and checksums. */
     public static final String MANIFEST = "manifest.json";
     /** The manifest format this code understands. */

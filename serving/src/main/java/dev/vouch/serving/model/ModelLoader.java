@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads one version folder into a {@link Model}: reads the manifest, verifies every file's SHA-256, then reads
- * each table with an in-process DuckDB. Nothing is shared with a model already being served.
+ * each table with an in-process DuckDB. Nothing is shared with a model already being served. Not final: tests
+ * inject the failures a real load can hit (an {@code OutOfMemoryError}) through a subclass.
  */
-public final class ModelLoader {
+public class ModelLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ModelLoader.class);
     private final ObjectMapper mapper = new ObjectMapper();
 

@@ -19,12 +19,16 @@ import org.slf4j.LoggerFactory;
  * Reloads are serialised; reads ({@link #current()}) never wait.
  */
 public final class ModelStore {
-    /** Told about each swap and each refused version (for metrics and logs). */
+    /** Told about each swap and each refused version or failed reload (for metrics and logs). */
     public interface Listener {
         void loaded(Model model);
 
-        void refused(String version, RuntimeException error);
+        /** {@code version} is null when the failure came before a version was known (the watcher itself). */
+        void refused(String version, Throwable error);
     }
+
+    /** The last failed reload, until a load succeeds: what failed, why, and when (ISO-8601 UTC). */
+    public record Failure(String version, String error, String at) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -34,6 +38,7 @@ public final class ModelStore {
     private final AtomicReference<Model> current = new AtomicReference<>();
     private final ReentrantLock reloading = new ReentrantLock();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
 
     public ModelStore(Path modelsDir) {
         this(modelsDir, new ModelLoader());
@@ -80,13 +85,19 @@ public final class ModelStore {
             }
             Model loaded;
             try {
-                loaded = loader.load(modelsDir.resolve(version));
-            } catch (RuntimeException e) {
-                LOG.error("refused model version {}: {}", version, e.getMessage());
-                listeners.forEach(l -> l.refused(version, e));
-                throw e instanceof ModelLoadException ? e : new ModelLoadException(e.getMessage(), e);
+                loaded = loader.load(versionDir(version));
+            } catch (OutOfMemoryError e) {
+                // The new version is loaded beside the served one; when the heap cannot hold both, refuse the new
+                // one and keep serving (what it had allocated is garbage now). docs: README "Operating Vouch".
+                failed(version, e);
+                throw new ModelLoadException("not enough heap to load " + version + " beside the served model "
+                        + "(raise -Xmx): " + e.getMessage(), e);
+            } catch (RuntimeException | StackOverflowError e) {
+                failed(version, e);
+                throw e instanceof ModelLoadException mle ? mle : new ModelLoadException(String.valueOf(e.getMessage()), e);
             }
             current.set(loaded);
+            lastFailure.set(null);
             LOG.info("serving model version {} (loaded in {} ms, ~{} KiB)", version, loaded.loadTime().toMillis(),
                     loaded.estimatedBytes() >> 10);
             listeners.forEach(l -> l.loaded(loaded));
@@ -94,6 +105,43 @@ public final class ModelStore {
         } finally {
             reloading.unlock();
         }
+    }
+
+    /** The last failed reload since the last successful one, if any (shown by /ready). */
+    public Optional<Failure> lastFailure() {
+        return Optional.ofNullable(lastFailure.get());
+    }
+
+    /** Records a failure outside a version load (the watcher's own poll) so that /ready and /metrics show it. */
+    public void reportFailure(Throwable error) {
+        failed(null, error);
+    }
+
+    private void failed(String version, Throwable error) {
+        LOG.error("refused model version {}: {}", version == null ? "(watcher poll)" : version, String.valueOf(error));
+        lastFailure.set(new Failure(version, String.valueOf(error.getMessage() == null ? error : error.getMessage()),
+                java.time.Instant.now().toString()));
+        listeners.forEach(l -> l.refused(version, error));
+    }
+
+    /**
+     * The folder of a version. A version folder (or a link to one) that resolves outside the models folder is
+     * refused: whoever can write a link into the models folder must not be able to serve files from elsewhere.
+     */
+    Path versionDir(String version) {
+        Path dir = modelsDir.resolve(version);
+        if (!Files.exists(dir)) {
+            return dir;
+        }
+        try {
+            if (!dir.toRealPath().startsWith(modelsDir.toRealPath())) {
+                throw new ModelLoadException("version folder " + dir + " resolves outside the models folder "
+                        + modelsDir + " (to " + dir.toRealPath() + ")");
+            }
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot resolve " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
     }
 
     /** The version that CURRENT names; throws {@link ModelLoadException} when it is missing or malformed. */

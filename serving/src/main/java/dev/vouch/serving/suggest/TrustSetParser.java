@@ -42,12 +42,19 @@ final class TrustSetParser {
                 text(body, "", "aspect"));
     }
 
+    /**
+     * Weights are relative, so a bound loses nothing; without one a weight like 1e39 overflows the blend's float
+     * arithmetic and silently drops every trusted reviewer.
+     */
+    static final double MAX_WEIGHT = 1000;
+
     private static TrustSet.Trusted trusted(JsonNode node, String path) {
         objectElement(node, path);
         JsonFields.onlyKnown(node, path, Set.of("reviewer", "weight"));
         Double weight = number(node, path, "weight");
-        if (weight != null && !(weight > 0)) {
-            throw new BadRequestException(path + ".weight", path + ".weight must be positive, was " + weight);
+        if (weight != null && !(weight > 0 && weight <= MAX_WEIGHT)) {
+            throw new BadRequestException(path + ".weight", path + ".weight must be in (0, " + (int) MAX_WEIGHT
+                    + "], was " + weight);
         }
         return new TrustSet.Trusted(requiredText(node, path, "reviewer"), weight == null ? 1.0 : weight);
     }

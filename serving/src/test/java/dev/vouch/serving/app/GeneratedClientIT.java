@@ -47,7 +47,7 @@ class GeneratedClientIT {
             SuggestionList mine = suggest.reviewerSuggestions("rev:miguel", 3, List.of("film:heat"), null, null, null,
                     null, null);
             assertThat(mine.getItems()).extracting(Suggestion::getId)
-                    .containsExactly("film:arrival", "film:solaris", "film:alien");
+                    .containsExactly("film:arrival", "film:amelie", "film:alien");
             assertThat(mine.getItems().get(0).getKind()).isEqualTo(Suggestion.KindEnum.REVIEWED);
             assertThat(mine.getItems().get(0).getExplanation().getSentence()).contains("Miguel Félix");
             SuggestionList blended = suggest.trustSetSuggestions(new TrustSet()

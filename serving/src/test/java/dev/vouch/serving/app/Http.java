@@ -26,14 +26,20 @@ public final class Http {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final ApiContract contract;
+    private final int port;
 
     public Http(int port) {
         this(port, ApiContract.SHARED);
     }
 
+    public int port() {
+        return port;
+    }
+
     public Http(int port, ApiContract contract) {
         this.base = "http://127.0.0.1:" + port;
         this.contract = contract;
+        this.port = port;
     }
 
     /** An answer: status, content type, body and every header. */
@@ -74,7 +80,10 @@ public final class Http {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
-            b.headers(headers);
+            b.setHeader(headers[0], headers[1]);
+            for (int i = 2; i < headers.length; i += 2) {
+                b.setHeader(headers[i], headers[i + 1]);
+            }
         }
         return send(b.build());
     }

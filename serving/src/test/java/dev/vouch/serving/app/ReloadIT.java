@@ -42,8 +42,45 @@ class ReloadIT {
             assertThat(arrivalTitle(http)).isEqualTo("Arrival (v2)");
             assertThat(http.post("/admin/reload", "", "X-Admin-Token", TOKEN).json().path("changed").asBoolean())
                     .isFalse();
-            assertThat(http.get("/metrics").body()).contains("vouch_model_info{version=\"" + ModelFixture.V2 + "\"} 1");
+            assertThat(http.get("/metrics").body()).contains("vouch_model_info{version=\"" + ModelFixture.V2 + "\"} 1")
+                    .as("only the served version has an info series")
+                    .doesNotContain("vouch_model_info{version=\"" + ModelFixture.V1 + "\"}");
         }
+    }
+
+    @Test
+    void aVersionFolderLinkedFromOutsideTheModelsFolderIsRefused(@TempDir Path models, @TempDir Path elsewhere)
+            throws java.io.IOException {
+        ModelFixture.create(models);
+        try (VouchServer server = start(models, Duration.ZERO)) {
+            Http http = new Http(server.port());
+            java.nio.file.Files.createSymbolicLink(models.resolve(ModelFixture.V2),
+                    ModelFixture.writeVersion(elsewhere, ModelFixture.V2, " (outside)"));
+            ModelFixture.pointCurrent(models, ModelFixture.V2);
+            JsonNode problem = assertProblem(http.post("/admin/reload", "", "X-Admin-Token", TOKEN), 409, null);
+            assertThat(problem.path("detail").asText()).contains("outside the models folder");
+            assertThat(arrivalTitle(http)).isEqualTo("Arrival");
+        }
+    }
+
+    @Test
+    void theServerNamesItsVersionInALeaseForRetention(@TempDir Path models) throws java.io.IOException {
+        ModelFixture.create(models);
+        Path lease;
+        try (VouchServer server = start(models, Duration.ZERO)) {
+            Http http = new Http(server.port());
+            Path leases = models.resolve(ModelLayout.SERVING_LEASES);
+            try (var files = java.nio.file.Files.list(leases)) {
+                lease = files.filter(f -> f.getFileName().toString().endsWith("-" + ProcessHandle.current().pid()))
+                        .findFirst().orElseThrow();
+            }
+            assertThat(java.nio.file.Files.readString(lease).strip()).isEqualTo(ModelFixture.V1);
+            ModelFixture.writeVersion(models, ModelFixture.V2, " (v2)");
+            ModelFixture.pointCurrent(models, ModelFixture.V2);
+            http.post("/admin/reload", "", "X-Admin-Token", TOKEN);
+            assertThat(java.nio.file.Files.readString(lease).strip()).isEqualTo(ModelFixture.V2);
+        }
+        assertThat(lease).as("removed when the server stops").doesNotExist();
     }
 
     @Test

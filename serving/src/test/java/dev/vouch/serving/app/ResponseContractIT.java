@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.serving.access.ApiKeys;
+import dev.vouch.serving.access.ApiPolicy;
 import dev.vouch.serving.model.ModelFixture;
 import dev.vouch.serving.model.ModelStore;
 import io.javalin.testtools.JavalinTest;
@@ -28,6 +30,7 @@ class ResponseContractIT {
     private static final String TOKEN = "s3cret";
     private static final String V3 = "20260103-000000-000";
     private static final String TRUST = "{\"trusted\": [{\"reviewer\": \"rev:miguel\"}]}";
+    private static final String KEY = "contract-test-key-0123456789";
 
     @Test
     void everyDocumentedAnswerIsProducedAndMatchesItsSchema(@TempDir Path models, @TempDir Path empty) {
@@ -44,6 +47,10 @@ class ResponseContractIT {
                 (server, client) -> withoutAModel(new Http(server.port(), contract)));
         JavalinTest.test(VouchApp.create(ModelFixture.sharedStore(), ServerConfig.of(empty)).javalin(),
                 (server, client) -> new Http(server.port(), contract).post("/admin/reload", ""));
+        try (VouchServer keyed = VouchServer.start(ServerConfig.of(models).withPort(0)
+                .withWatchInterval(Duration.ZERO).withApi(new ApiPolicy(ApiKeys.parse("site=" + KEY), 1)))) {
+            withApiKeys(new Http(keyed.port(), contract));
+        }
 
         assertThat(new TreeSet<>(contract.checked())).isEqualTo(documented(contract.document()));
     }
@@ -70,6 +77,7 @@ class ResponseContractIT {
         assertThat(http.post("/api/suggestions", "{\"tags\": [\"horror\"], \"seen\": [\"film:alien\"]}").status())
                 .isEqualTo(200);
         assertThat(http.post("/api/suggestions", "{\"colour\": 1}").status()).isEqualTo(400);
+        assertThat(http.post("/api/suggestions", TRUST, "Content-Type", "text/plain").status()).isEqualTo(415);
         assertThat(http.post("/api/suggestions", "{\"trusted\": [{\"reviewer\": \"rev:ghost\"}]}").status())
                 .isEqualTo(404);
         assertThat(http.post("/api/suggestions", "{\"seen\": [" + "\"film:x\",".repeat(1000) + "\"y\"]}").status())
@@ -81,6 +89,21 @@ class ResponseContractIT {
             assertThat(malformed.status()).isEqualTo(400);
             contract.check("GET", ops, malformed);
         }
+    }
+
+    /** With API keys: no key is a 401, a key over its rate a 429, on every /api route; a text body a 415. */
+    private static void withApiKeys(Http http) {
+        for (String path : new String[] {"/api/reviewers/rev:miguel/suggestions", "/api/reviewers?q=a",
+                "/api/reviewers/rev:miguel", "/api/reviewers/rev:miguel/kindred", "/api/films?q=a",
+                "/api/films/film:arrival", "/api/films/film:arrival/similar"}) {
+            assertThat(http.get(path).status()).as(path).isEqualTo(401);
+            http.get(path, "X-Api-Key", KEY);
+            assertThat(http.get(path, "X-Api-Key", KEY).status()).as(path).isEqualTo(429);
+        }
+        assertThat(http.post("/api/suggestions", TRUST).status()).isEqualTo(401);
+        http.post("/api/suggestions", TRUST, "X-Api-Key", KEY);
+        assertThat(http.post("/api/suggestions", TRUST, "X-Api-Key", KEY).status()).isEqualTo(429);
+        assertThat(new Http(http.port()).get("/health").status()).isEqualTo(200);
     }
 
     private static void admin(Http http, Path models) {
