@@ -68,24 +68,8 @@ class PlantedStructureIT {
 
     @Test
     void factorNeighboursOfAFilmAreMostlyFromItsGroup() {
-        List<Row> films = spark.read().parquet(model.resolve("films").toString()).filter("factors is not null")
-                .select("film_id", "factors").collectAsList();
-        int same = 0;
-        int total = 0;
-        for (Row a : films) {
-            Row best = null;
-            double bestCos = -2;
-            for (Row b : films) {
-                double c = cosine(a.getList(1), b.getList(1));
-                if (a != b && c > bestCos) {
-                    bestCos = c;
-                    best = b;
-                }
-            }
-            total++;
-            same += film(a.getString(0)).equals(film(best.getString(0))) ? 1 : 0;
-        }
-        assertThat(same / (double) total).as("nearest film by factor cosine in the same group").isGreaterThan(0.7);
+        assertThat(nearestInSameGroup("factors")).as("nearest film by factor cosine in the same group")
+                .isGreaterThan(0.7);
     }
 
     @Test
@@ -99,22 +83,7 @@ class PlantedStructureIT {
 
     @Test
     void implicitFactorsSeeTheGroupsAndTheRankingIsTunedAndPublished() throws IOException {
-        List<Row> films = spark.read().parquet(model.resolve("films").toString())
-                .filter("implicit_factors is not null").select("film_id", "implicit_factors").collectAsList();
-        int same = 0;
-        for (Row a : films) {
-            Row best = null;
-            double bestCos = -2;
-            for (Row b : films) {
-                double c = cosine(a.getList(1), b.getList(1));
-                if (a != b && c > bestCos) {
-                    bestCos = c;
-                    best = b;
-                }
-            }
-            same += film(a.getString(0)).equals(film(best.getString(0))) ? 1 : 0;
-        }
-        assertThat(same / (double) films.size()).as("nearest film by implicit factors in the same group")
+        assertThat(nearestInSameGroup("implicit_factors")).as("nearest film by implicit factors in the same group")
                 .isGreaterThan(0.7);
         com.fasterxml.jackson.databind.JsonNode ranking = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(model.resolve("manifest.json").toFile()).get("ranking");
@@ -168,6 +137,26 @@ class PlantedStructureIT {
             checked++;
         }
         assertThat(checked).isEqualTo(20);
+    }
+
+    /** Share of films whose nearest other film by cosine of this factor column is in the same planted group. */
+    private double nearestInSameGroup(String column) {
+        List<Row> films = spark.read().parquet(model.resolve("films").toString()).filter(column + " is not null")
+                .select("film_id", column).collectAsList();
+        int same = 0;
+        for (Row a : films) {
+            Row best = null;
+            double bestCos = -2;
+            for (Row b : films) {
+                double c = cosine(a.getList(1), b.getList(1));
+                if (a != b && c > bestCos) {
+                    bestCos = c;
+                    best = b;
+                }
+            }
+            same += film(a.getString(0)).equals(film(best.getString(0))) ? 1 : 0;
+        }
+        return same / (double) films.size();
     }
 
     private static double cosine(List<Float> a, List<Float> b) {

@@ -112,9 +112,14 @@ public final class Ranker {
         return new Ranking(top, scores, source, kind, reader);
     }
 
-    /** The score of every film (NaN where no source has a view). */
+    /** The score of every film (NaN where no source has a view); callers must not modify it. */
     static float[] blend(RankingModel model, ReviewerView[] views, double[] weights) {
         int n = model.filmCount();
+        float c = (float) model.params().popularityWeight();
+        if (views.length == 1 && c == 0) {
+            // "I trust R" without a prior: R's view is the score, read-only; no copy on the hot path.
+            return views[0].values();
+        }
         float[] out = new float[n];
         float total = 0;
         for (double w : weights) {
@@ -135,7 +140,6 @@ public final class Ranker {
                 }
             }
         }
-        float c = (float) model.params().popularityWeight();
         if (c != 0) {
             float[] prior = model.prior();
             for (int f = 0; f < n; f++) {

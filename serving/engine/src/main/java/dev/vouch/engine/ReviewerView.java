@@ -44,10 +44,10 @@ public final class ReviewerView {
         double center = Double.isNaN(mean) ? model.globalMean() + rs.bias()[reviewer] : mean;
         float[] factors = rs.factors().has(reviewer) ? rs.factors().row(reviewer) : null;
         float[] implicit = rs.implicit().has(reviewer) ? rs.implicit().row(reviewer) : null;
-        ReviewerView view = predicted(model, rs.bias()[reviewer], factors, implicit, center, spread(rs.sd()[reviewer]));
+        double sd = spread(rs.sd()[reviewer]);
+        ReviewerView view = predicted(model, rs.bias()[reviewer], factors, implicit, center, sd);
         RankingModel.OpinionArrays o = model.opinions();
         RankParams p = model.params();
-        double sd = spread(rs.sd()[reviewer]);
         for (int i = o.start()[reviewer]; i < o.start()[reviewer + 1]; i++) {
             float norm = o.norm()[i];
             if (!Float.isNaN(norm)) {
