@@ -51,6 +51,7 @@ public final class RankingModel {
     private final OpinionArrays opinions;
     private final float[] prior;
     private final double[][] implicitGram;
+    private final FilmOpinions byFilm;
 
     public RankingModel(double globalMean, RankParams params, ReviewerArrays reviewers, FilmArrays films,
                         OpinionArrays opinions) {
@@ -67,6 +68,23 @@ public final class RankingModel {
             prior[f] = (float) Math.log1p(films.nRatings()[f]);
         }
         this.implicitGram = films.implicit().gram();
+        this.byFilm = FilmOpinions.of(this);
+    }
+
+    /** The centre of a known reviewer's habits: their own mean, or {@code μ + bias} without scores. */
+    public double center(int reviewer) {
+        double mean = reviewers.mean()[reviewer];
+        return Double.isNaN(mean) ? globalMean + reviewers.bias()[reviewer] : mean;
+    }
+
+    /** The spread of a known reviewer's habits: their own sd (floored), or {@link ReviewerView#DEFAULT_SD}. */
+    public double spread(int reviewer) {
+        return ReviewerView.spread(reviewers.sd()[reviewer]);
+    }
+
+    /** The scored opinions indexed by film, with each opinion's z on its reviewer's habits (built once, here). */
+    public FilmOpinions byFilm() {
+        return byFilm;
     }
 
     /**
@@ -153,6 +171,6 @@ public final class RankingModel {
 
     /** Rough heap use of the engine's own structures (the arrays handed in belong to the caller's count). */
     public long bytes() {
-        return prior.length * 4L + (long) implicitGram.length * implicitGram.length * 8;
+        return prior.length * 4L + (long) implicitGram.length * implicitGram.length * 8 + byFilm.bytes();
     }
 }

@@ -21,16 +21,14 @@ public final class ReaderProfile {
     private final double bias;
     private final float[] factors;
     private final float[] implicit;
-    private final double mean;
-    private final double sd;
+    private final Habits habits;
 
-    private ReaderProfile(int ratings, double bias, float[] factors, float[] implicit, double mean, double sd) {
+    private ReaderProfile(int ratings, double bias, float[] factors, float[] implicit, Habits habits) {
         this.ratings = ratings;
         this.bias = bias;
         this.factors = factors;
         this.implicit = implicit;
-        this.mean = mean;
-        this.sd = sd;
+        this.habits = habits;
     }
 
     /** Folds in ratings (film indices and score_norm values, same length); null when nothing can be folded. */
@@ -41,29 +39,57 @@ public final class ReaderProfile {
         if (films.length == 0) {
             return null;
         }
-        double mu = model.globalMean();
-        float[] fb = model.films().bias();
-        double residual = 0;
-        double sum = 0;
-        for (int i = 0; i < films.length; i++) {
-            residual += norms[i] - mu - fb[films[i]];
-            sum += norms[i];
-        }
-        RankParams p = model.params();
-        double bias = residual / (films.length + p.biasReg());
+        double bias = bias(model, films, norms);
         float[] factors = explicit(model, films, norms, bias);
         float[] implicit = implicit(model, films, norms);
         if (factors == null && implicit == null) {
             return null;
         }
-        double mean = sum / films.length;
+        return new ReaderProfile(films.length, bias, factors, implicit, habits(model, films, norms, bias));
+    }
+
+    /**
+     * The centre and spread of a reader's habits: their own mean and sd (floored) from {@link #OWN_SPREAD_FROM}
+     * ratings, before that {@code μ + b} and {@link ReviewerView#DEFAULT_SD}. A reader is compared with reviewers, and
+     * viewed like one, on {@code z = (score_norm − centre) / spread}.
+     */
+    public record Habits(double center, double spread) {
+        public double z(double norm) {
+            return (norm - center) / spread;
+        }
+    }
+
+    /** The habits of a reader with these ratings (at least one). */
+    public static Habits habits(RankingModel model, int[] films, double[] norms) {
+        if (films.length != norms.length || films.length == 0) {
+            throw new IllegalArgumentException("habits need ratings, as many films as norms");
+        }
+        return habits(model, films, norms, bias(model, films, norms));
+    }
+
+    private static Habits habits(RankingModel model, int[] films, double[] norms, double bias) {
+        if (films.length < OWN_SPREAD_FROM) {
+            return new Habits(model.globalMean() + bias, ReviewerView.DEFAULT_SD);
+        }
+        double mean = 0;
+        for (double v : norms) {
+            mean += v;
+        }
+        mean /= norms.length;
         double sq = 0;
         for (double v : norms) {
             sq += (v - mean) * (v - mean);
         }
-        boolean own = films.length >= OWN_SPREAD_FROM;
-        return new ReaderProfile(films.length, bias, factors, implicit, own ? mean : Double.NaN,
-                own ? Math.sqrt(sq / films.length) : Double.NaN);
+        return new Habits(mean, ReviewerView.spread(Math.sqrt(sq / norms.length)));
+    }
+
+    /** The reader's bias: {@code Σ(r − μ − b_f) / (n + biasReg)}. */
+    private static double bias(RankingModel model, int[] films, double[] norms) {
+        double residual = 0;
+        for (int i = 0; i < films.length; i++) {
+            residual += norms[i] - model.globalMean() - model.films().bias()[films[i]];
+        }
+        return residual / (films.length + model.params().biasReg());
     }
 
     private static float[] explicit(RankingModel model, int[] films, double[] norms, double bias) {
@@ -130,8 +156,7 @@ public final class ReaderProfile {
 
     /** The reader's view of every film (none counts as reviewed: the reader's own films are excluded anyway). */
     public ReviewerView view(RankingModel model) {
-        double center = Double.isNaN(mean) ? model.globalMean() + bias : mean;
-        return ReviewerView.predicted(model, bias, factors, implicit, center, ReviewerView.spread(sd));
+        return ReviewerView.predicted(model, bias, factors, implicit, habits.center(), habits.spread());
     }
 
     /** The predicted score_norm of a film for this reader, NaN when the film or the reader has no factors. */
@@ -145,6 +170,10 @@ public final class ReaderProfile {
 
     public double bias() {
         return bias;
+    }
+
+    public Habits habits() {
+        return habits;
     }
 
     /** Explicit factors (a copy), null when none of the rated films had factors. */

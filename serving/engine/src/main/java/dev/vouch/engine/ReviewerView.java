@@ -40,11 +40,10 @@ public final class ReviewerView {
     /** Known reviewer R's view of every film. */
     public static ReviewerView of(RankingModel model, int reviewer) {
         RankingModel.ReviewerArrays rs = model.reviewers();
-        double mean = rs.mean()[reviewer];
-        double center = Double.isNaN(mean) ? model.globalMean() + rs.bias()[reviewer] : mean;
+        double center = model.center(reviewer);
         float[] factors = rs.factors().has(reviewer) ? rs.factors().row(reviewer) : null;
         float[] implicit = rs.implicit().has(reviewer) ? rs.implicit().row(reviewer) : null;
-        double sd = spread(rs.sd()[reviewer]);
+        double sd = model.spread(reviewer);
         ReviewerView view = predicted(model, rs.bias()[reviewer], factors, implicit, center, sd);
         RankingModel.OpinionArrays o = model.opinions();
         RankParams p = model.params();
