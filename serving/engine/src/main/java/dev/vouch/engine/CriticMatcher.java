@@ -105,6 +105,9 @@ public final class CriticMatcher {
         return out;
     }
 
+    /** The matcher's order: best first. */
+    public static final java.util.Comparator<Match> BEST_FIRST = (a, b) -> better(a, b) ? -1 : better(b, a) ? 1 : 0;
+
     /** True when a ranks before b. */
     static boolean better(Match a, Match b) {
         if (a.match() != b.match()) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.vouch.serving.access.ApiAccess;
+import dev.vouch.serving.critics.CriticFinder;
+import dev.vouch.serving.critics.CriticRoutes;
 import dev.vouch.serving.films.FilmQueries;
 import dev.vouch.serving.films.FilmRoutes;
 import dev.vouch.serving.model.ModelStore;
@@ -74,6 +76,7 @@ public final class VouchApp {
             new SuggestRoutes(new ModelRecommender(store), body).register(cfg.routes);
             new ReviewerRoutes(new ReviewerQueries(store)).register(cfg.routes);
             new FilmRoutes(new FilmQueries(store)).register(cfg.routes);
+            new CriticRoutes(new CriticFinder(store), body).register(cfg.routes);
         });
         return new VouchApp(javalin, registry);
     }

@@ -98,6 +98,16 @@ public final class Opinions {
         return score[position];
     }
 
+    /**
+     * The scale the opinion's author scored on ({@code score / score_norm}, to 2 decimals), or {@code fallback} when
+     * the opinion has no positive score to tell it by.
+     */
+    public double scaleMax(int position, double fallback) {
+        float raw = score[position];
+        float norm = scoreNorm[position];
+        return raw > 0 && norm > 0 ? Math.round(raw / norm * 100) / 100.0 : fallback;
+    }
+
     public List<String> tags(int position) {
         return List.of(tags[position]);
     }

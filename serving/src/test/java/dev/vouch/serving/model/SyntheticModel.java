@@ -27,7 +27,7 @@ public final class SyntheticModel {
                     + "(['Alpha','Beta','Gamma','Delta','Été'])[1 + i % 5] AS title, (1930 + i % 90)::INTEGER AS year, "
                     + "[(['Drama','Comedy','Sci-Fi','Horror','Crime'])[1 + i % 5]] AS genres, 5.0 AS scale_max, "
                     + "0 AS n_ratings, NULL::DOUBLE AS mean_norm, (random() - 0.5) * 0.2 AS bias, random() AS popularity, "
-                    + factors() + " AS factors FROM range(9742) t(i)");
+                    + factors() + " AS factors, " + factors() + " AS implicit_factors FROM range(9742) t(i)");
             st.execute("CREATE TABLE opinions AS SELECT 'movielens:' || (i % 610) AS reviewer_id, "
                     + "'movielens:' || (floor(pow(random(), 2) * 9742))::BIGINT AS film_id, s * 5 AS score, 5.0 AS scale_max, "
                     + "s AS score_norm, CASE WHEN i % 10 = 0 THEN [{'name': 'story', 'score': round(random() * 10), "
@@ -37,7 +37,7 @@ public final class SyntheticModel {
             st.execute("CREATE TABLE reviewers AS SELECT reviewer_id, reviewer_id AS name, NULL::VARCHAR AS role, "
                     + "count(*)::INTEGER AS n_reviews, count(*)::INTEGER AS n_rated, avg(score_norm) AS mean_norm, "
                     + "stddev_pop(score_norm) AS sd_norm, (random() - 0.5) * 0.2 AS bias, ['tag1'] AS top_tags, "
-                    + factors() + " AS factors FROM opinions GROUP BY reviewer_id");
+                    + factors() + " AS factors, " + factors() + " AS implicit_factors FROM opinions GROUP BY reviewer_id");
             st.execute("CREATE TABLE film_tags AS SELECT film_id, tags[1] AS tag, count(*)::INTEGER AS count, "
                     + "1.0 AS weight FROM opinions WHERE len(tags) > 0 GROUP BY film_id, tags[1]");
             st.execute("CREATE TABLE film_aspects AS SELECT film_id, 'story' AS aspect, avg(aspects[1].score / 10) "
