@@ -21,6 +21,7 @@ final class Charts {
     static final String NDCG = "ndcg.png";
     static final String RATINGS = "ratings.png";
     static final String TRUST = "trust.png";
+    static final String CRITICS = "critics.png";
 
     private Charts() {}
 
@@ -34,6 +35,9 @@ final class Charts {
         save(ratings(r.scoreCounts()), dir, RATINGS, written);
         if (!Summaries.models(r.folds(), Scenario.TRUSTEE.key).isEmpty()) {
             save(trust(r), dir, TRUST, written);
+        }
+        if (!Summaries.models(r.folds(), Scenario.CRITICS_FEW.key).isEmpty()) {
+            save(critics(r), dir, CRITICS, written);
         }
         return written;
     }
@@ -70,6 +74,23 @@ final class Charts {
         return grouped(r, "Trust edges: the truster's relevant held-out films (NDCG@10)",
                 List.of(Scenario.TRUSTEE, Scenario.OWN_TRUSTEE, Scenario.OWN),
                 List.of(EvaluationResult.MODEL, EvaluationResult.POPULARITY));
+    }
+
+    /** Trust recovery (NDCG@10 of declared trustees) and the wisdom of the few (NDCG@10 of held-out liked films). */
+    private static CategoryChart critics(EvaluationResult r) {
+        CategoryChart chart = chart("Critics: trust recovery and the wisdom of the few (NDCG@10)", "list", "NDCG@10");
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Scenario sc : List.of(Scenario.CRITICS_TRUST, Scenario.CRITICS_FEW)) {
+            for (String m : Summaries.models(r.folds(), sc.key)) {
+                names.add((sc == Scenario.CRITICS_TRUST ? "trustees: " : "films: ") + m);
+                double v = Summaries.mean(r.folds(), sc.key, m, "ndcg_at_10");
+                values.add(Double.isNaN(v) ? 0.0 : v);
+            }
+        }
+        chart.addSeries("ndcg_at_10", names, values);
+        chart.getStyler().setXAxisLabelRotation(30);
+        return chart;
     }
 
     private static CategoryChart grouped(EvaluationResult r, String title, List<Scenario> scenarios,

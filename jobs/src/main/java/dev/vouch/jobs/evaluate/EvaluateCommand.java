@@ -95,6 +95,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "folder, with served-lists.jsonl: requests and the lists the evaluator scored for them.")
     String publishFold;
 
+    @Option(names = "--only", paramLabel = "critics", description = "Measure only these scenarios: 'critics' (trust "
+            + "recovery and the wisdom of the few, with the default blend weights and one fit per fold).")
+    String only;
+
     @Mixin
     JobOptions job;
 
@@ -106,8 +110,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 D.implicit().regParam(), D.implicit().maxIter(), implicitRanks, implicitAlphas, implicitRegs);
         TrainParams train = new TrainParams(rank, regParam, maxIter, biasReg, search, ranks, regParams,
                 D.validationFraction(), D.maxLikedPerReviewer(), D.topSimilar(), seed, implicit);
+        if (only != null && !only.equals("critics")) {
+            throw new dev.vouch.jobs.common.VouchException("--only accepts 'critics', got '" + only + "'");
+        }
         return new EvaluateParams(folds, seed, train, maxRanked, mahoutRanked, relevantAt, readersShare, maxEdges,
-                publishFold);
+                publishFold, only != null);
     }
 
     @Override

@@ -43,6 +43,9 @@ public final class EvaluateJob {
         TrainParams chosen = params.train();
         List<HyperSearch.Candidate> candidates = List.of();
         long searchStart = System.nanoTime();
+        if (params.criticsOnly()) {
+            return critics(data, params, chosen, start);
+        }
         if (chosen.search()) {
             progress.step("searching rank × reg-param on the training part of fold 1 (its held-out part unseen)");
             HyperSearch.Result search = HyperSearch.run(data.training(0), chosen);
@@ -64,6 +67,44 @@ public final class EvaluateJob {
         return new EvaluationResult(params, chosen, candidates, tuning.peer(), tuning.candidates(),
                 tuning.choice(), data.snapshot(), data.scoreCounts(), folds, searchSeconds,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Only the critics scenarios: the given training parameters, the default blend, one fit per fold. */
+    private EvaluationResult critics(EvaluationData data, EvaluateParams params, TrainParams chosen, long start) {
+        TrainParams train = chosen;
+        RankParams ranking = ModelManifest.defaultRanking(train);
+        progress.note(String.format("critics only: rank %d, reg-param %.3f, implicit rank %d, alpha %.1f; default "
+                        + "blend implicit %.2f, rating %.2f, popularity %.2f (%s confidence)", train.rank(),
+                train.regParam(), train.implicit().rank(), train.implicit().alpha(), ranking.implicitWeight(), ranking.ratingWeight(),
+                ranking.popularityWeight(), train.implicit().fromRatings() ? "rating" : "watched"));
+        List<FoldOutcome> folds = new ArrayList<>();
+        for (int f = 0; f < params.folds(); f++) {
+            String name = "fold " + (f + 1) + "/" + params.folds();
+            progress.step(name + ": fitting the rating and implicit models on the other folds");
+            long fitStart = System.nanoTime();
+            FoldFitter.Fit fit = data.fitter().fit(data.trainingReviews(f, new int[0]), data.training(f), train,
+                    train.implicit(), ranking);
+            ServedModel served = new ServedModel(fit.ranking(), data.reviewerIds(), data.filmIds());
+            double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+            FoldSplit split = new FoldSplit(data.table(), f);
+            List<Scores> scores = new ArrayList<>();
+            criticScores(data, split, split.relevant(params.relevantAt()), served, params, f, scores);
+            folds.add(new FoldOutcome(f, split.trainSize, split.testRows.length, fitSeconds, scores));
+        }
+        RankingTuner.Choice choice = new RankingTuner.Choice(ranking, List.of(), Double.NaN, Double.NaN, 0, List.of());
+        return new EvaluationResult(params, train, List.of(), train.implicit(), List.of(), choice, data.snapshot(),
+                data.scoreCounts(), folds, 0, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void criticScores(EvaluationData data, FoldSplit split, Map<Integer, Set<Integer>> relevant,
+                              ServedModel served, EvaluateParams params, int f, List<Scores> scores) {
+        CriticsEvaluator critics = new CriticsEvaluator(split, served);
+        if (data.truster().length > 0) {
+            progress.step("fold " + (f + 1) + ": critics: trust recovery");
+            critics.trustRecovery(data.truster(), data.trustee(), params.seed() + f).forEach(s -> scores.add(note(s)));
+        }
+        progress.step("fold " + (f + 1) + ": critics: the wisdom of the few (top 5, 10, 20 matched critics)");
+        critics.wisdomOfTheFew(relevant, params.seed() + f).forEach(s -> scores.add(note(s)));
     }
 
     /**
@@ -211,6 +252,7 @@ public final class EvaluateJob {
             progress.step(name + ": trust evaluation over " + edges.size() + " trust edges");
             trust.evaluate(edges).forEach(s -> scores.add(note(s)));
         }
+        criticScores(data, split, relevant, served, params, f, scores);
         if (params.readersShare() > 0) {
             fitSeconds += readers(data, f, params, chosen, peerParams, ranking, scores);
         }

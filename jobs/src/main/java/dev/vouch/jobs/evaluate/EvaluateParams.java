@@ -17,9 +17,12 @@ import dev.vouch.jobs.train.TrainParams;
  * @param maxEdges     trust edges scored per fold (seeded sample beyond it)
  * @param publishFold  when set, fold 1's model is also published here and the lists it answered are written
  *                     beside the report, so serving can be checked against them
+ * @param criticsOnly  measure only the critics scenarios (trust recovery, wisdom of the few): no search, no inner
+ *                     tuning (the default blend weights), one fit per fold
  */
 public record EvaluateParams(int folds, long seed, TrainParams train, int maxRanked, int mahoutRanked,
-                             double relevantAt, double readersShare, int maxEdges, String publishFold) {
+                             double relevantAt, double readersShare, int maxEdges, String publishFold,
+                             boolean criticsOnly) {
     public static final int DEFAULT_FOLDS = 5;
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_MAX_RANKED = 100_000;
@@ -46,5 +49,11 @@ public record EvaluateParams(int folds, long seed, TrainParams train, int maxRan
         if (train == null) {
             throw new VouchException("training parameters are missing");
         }
+    }
+
+    /** Every scenario. */
+    public EvaluateParams(int folds, long seed, TrainParams train, int maxRanked, int mahoutRanked, double relevantAt,
+                          double readersShare, int maxEdges, String publishFold) {
+        this(folds, seed, train, maxRanked, mahoutRanked, relevantAt, readersShare, maxEdges, publishFold, false);
     }
 }

@@ -27,7 +27,8 @@ final class Markdown {
                 r.chosen().implicit().rank(), r.chosen().implicit().alpha(),
                 r.chosen().implicit().fromRatings() ? "rating-weighted" : "watched", r.implicit().rank(),
                 r.implicit().alpha(), r.implicit().regParam(), r.implicit().maxIter()));
-        md.append(String.format(Locale.ROOT, "- blend (tuned on an inner split): implicit %s, rating %s, popularity %s, "
+        md.append(String.format(Locale.ROOT, "- blend (" + (r.params().criticsOnly() ? "defaults: --only critics tunes "
+                + "nothing" : "tuned on an inner split") + "): implicit %s, rating %s, popularity %s, "
                         + "personal half %s%n", r.ranking().params().implicitWeight(),
                 r.ranking().params().ratingWeight(), r.ranking().params().popularityWeight(),
                 r.ranking().params().personalHalf()));
@@ -40,7 +41,8 @@ final class Markdown {
                 continue;
             }
             md.append("## ").append(sc.key).append("\n\n").append(sc.protocol).append(".\n\n");
-            List<String> columns = sc == Scenario.RATINGS ? List.of("rmse", "mae") : RANKING_COLUMNS;
+            List<String> columns = sc == Scenario.RATINGS ? List.of("rmse", "mae")
+                    : sc == Scenario.CRITICS_TRUST ? List.of("recall_at_10", "ndcg_at_10") : RANKING_COLUMNS;
             md.append("| model | requests |");
             columns.forEach(c -> md.append(' ').append(c).append(" |"));
             md.append("\n|---|---|").append("---|".repeat(columns.size())).append('\n');

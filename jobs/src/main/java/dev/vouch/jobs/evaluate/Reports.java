@@ -63,7 +63,7 @@ final class Reports {
         return String.format(java.util.Locale.ROOT, "vouch evaluate --folds %d --seed %d --relevant-at %s "
                         + "--readers-share %s --max-ranked %d --mahout-ranked %d --max-edges %d%s", p.folds(), p.seed(),
                 p.relevantAt(), p.readersShare(), p.maxRanked(), p.mahoutRanked(), p.maxEdges(),
-                p.train().search() ? "" : " --no-search");
+                p.train().search() ? "" : " --no-search") + (p.criticsOnly() ? " --only critics" : "");
     }
 
     static Map<String, Object> params(EvaluationResult r) {
@@ -97,6 +97,13 @@ final class Reports {
 
     private static Map<String, Object> tuning(EvaluationResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (r.params().criticsOnly()) {
+            m.put("where", "nothing tuned (--only critics): the given training parameters and the default blend");
+            m.put("blend", obj("implicit_weight", r.ranking().params().implicitWeight(), "rating_weight",
+                    r.ranking().params().ratingWeight(), "popularity_weight", r.ranking().params().popularityWeight(),
+                    "personal_half", r.ranking().params().personalHalf()));
+            return m;
+        }
         m.put("where", "rating search: a " + Math.round(r.params().train().validationFraction() * 100)
                 + "% validation split of fold 1's training part; implicit rank × alpha and blend weights: an inner "
                 + (100 / EvaluationData.INNER_PARTS) + "% split of fold 1's training part (NDCG@10); reused on every fold");
@@ -130,6 +137,8 @@ final class Reports {
                 + "that the rating model predicts them to love (z ≥ " + TrustEvaluator.LOVES_Z + ")");
         m.put("mean_log_popularity", "mean ln(1 + training ratings) of the suggested films; lower is more novel");
         m.put("coverage", "distinct films suggested / films with a training rating in the fold");
+        m.put("critics", "agreement = mean over co-rated films of 1 − min(|z_reader − z_reviewer|, 3)/3, each z on its "
+                + "own side's habits; match = agreement · n/(n + 5) (dev.vouch.engine.CriticMatcher, as served)");
         return m;
     }
 

@@ -13,9 +13,16 @@ enum Scenario {
     TRUSTEE("trust_trustee", "u trusts v: POST /api/suggestions {\"trusted\":[v], \"seen\": u's training films}, "
             + "scored against u's relevant held-out films"),
     OWN_TRUSTEE("trust_own_plus_trustee", "u trusts v: {\"trusted\":[v], \"ratings\": u's training ratings}"),
-    OWN("trust_own", "u alone: {\"ratings\": u's training ratings}, on the same trust edges");
+    OWN("trust_own", "u alone: {\"ratings\": u's training ratings}, on the same trust edges"),
+    CRITICS_TRUST("critics_trust_recovery", "trusters with at least 5 training ratings: every reviewer ranked from "
+            + "those ratings alone (POST /api/critics/match); Recall@10 and NDCG@10 of the truster's declared trustees, "
+            + "beside most-active reviewers first and a seeded random order"),
+    CRITICS_FEW("critics_wisdom_of_few", "known reviewers with at least 5 training ratings (a seeded sample of up to "
+            + "2,000 per fold): POST /api/suggestions {\"trusted\": their top-k matched critics weighted by match, "
+            + "\"seen\": training films}, beside their own fold-in {\"ratings\": training ratings} and popularity");
 
-    static final List<Scenario> RANKING = List.of(KNOWN, READERS, READERS_10, TRUSTEE, OWN_TRUSTEE, OWN);
+    static final List<Scenario> RANKING = List.of(KNOWN, READERS, READERS_10, TRUSTEE, OWN_TRUSTEE, OWN,
+            CRITICS_FEW);
 
     final String key;
     final String protocol;

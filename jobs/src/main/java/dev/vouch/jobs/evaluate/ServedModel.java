@@ -1,11 +1,14 @@
 package dev.vouch.jobs.evaluate;
 
+import dev.vouch.engine.CriticMatcher;
 import dev.vouch.engine.RankParams;
 import dev.vouch.engine.Ranker;
 import dev.vouch.engine.RankingModel;
+import dev.vouch.engine.ReaderProfile;
 import dev.vouch.engine.ReviewerView;
 import dev.vouch.jobs.train.RankingModels;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,12 +25,20 @@ final class ServedModel {
     private final int[] reviewerToModel;
     private final int[] filmToModel;
     private final int[] modelToFilm;
+    private final int[] modelToReviewer;
     private final Map<Integer, ReviewerView> views = new ConcurrentHashMap<>();
 
     ServedModel(RankingModels.Indexed indexed, String[] reviewerIds, String[] filmIds) {
         this.indexed = indexed;
         this.reviewerToModel = Arrays.stream(reviewerIds).mapToInt(indexed::reviewer).toArray();
         this.filmToModel = Arrays.stream(filmIds).mapToInt(indexed::film).toArray();
+        this.modelToReviewer = new int[indexed.reviewerIds().length];
+        Arrays.fill(modelToReviewer, -1);
+        for (int r = 0; r < reviewerToModel.length; r++) {
+            if (reviewerToModel[r] >= 0) {
+                modelToReviewer[reviewerToModel[r]] = r;
+            }
+        }
         this.modelToFilm = new int[indexed.filmIds().length];
         Arrays.fill(modelToFilm, -1);
         for (int f = 0; f < filmToModel.length; f++) {
@@ -61,6 +72,39 @@ final class ServedModel {
         Ranker.Ranking ranking = Ranker.rank(indexed.model(), this::view, request(trusted, ratedFilms, ratedNorms,
                 seen, k), f -> true);
         return Arrays.stream(ranking.films()).map(f -> modelToFilm[f]).filter(f -> f >= 0).toArray();
+    }
+
+    /** The list for trusted reviewers with these weights (&gt; 0) and seen films, as {@link #suggest}. */
+    int[] suggestWeighted(int[] trusted, double[] weights, int[] seen, int k) {
+        int[] keep = java.util.stream.IntStream.range(0, trusted.length).filter(i -> reviewerToModel[trusted[i]] >= 0)
+                .toArray();
+        int[] t = Arrays.stream(keep).map(i -> reviewerToModel[trusted[i]]).toArray();
+        double[] w = Arrays.stream(keep).mapToDouble(i -> weights[i]).toArray();
+        int[] s = Arrays.stream(seen).map(f -> filmToModel[f]).filter(f -> f >= 0).toArray();
+        Ranker.Ranking ranking = Ranker.rank(indexed.model(), this::view,
+                new Ranker.Request(t, w, new int[0], new double[0], s, k), f -> true);
+        return Arrays.stream(ranking.films()).map(f -> modelToFilm[f]).filter(f -> f >= 0).toArray();
+    }
+
+    /**
+     * The reviewers that best match a reader's ratings, as {@code POST /api/critics/match} ranks them
+     * ({@link CriticMatcher} on the reader's {@link ReaderProfile.Habits}), in evaluation indices; {@code self} (an
+     * evaluation index, or -1) is never returned. Ratings a site could not send are left out, as in {@link #request}.
+     */
+    List<CriticMatcher.Match> critics(int self, int[] ratedFilms, double[] ratedNorms, int limit) {
+        int[] keep = Arrays.stream(capped(ratedFilms)).filter(i -> filmToModel[ratedFilms[i]] >= 0).toArray();
+        if (keep.length == 0) {
+            return List.of();
+        }
+        int[] films = Arrays.stream(keep).map(i -> filmToModel[ratedFilms[i]]).toArray();
+        double[] norms = Arrays.stream(keep).mapToDouble(i -> ratedNorms[i]).toArray();
+        ReaderProfile.Habits habits = ReaderProfile.habits(indexed.model(), films, norms);
+        double[] z = Arrays.stream(norms).map(habits::z).toArray();
+        int exclude = self < 0 ? -1 : reviewerToModel[self];
+        return CriticMatcher.match(indexed.model(), films, z, 1, limit, exclude).stream()
+                .filter(m -> modelToReviewer[m.reviewer()] >= 0)
+                .map(m -> new CriticMatcher.Match(modelToReviewer[m.reviewer()], m.agreement(), m.coRated(),
+                        m.match())).toList();
     }
 
     /** The request {@link #suggest} sends, in the model's indices. */

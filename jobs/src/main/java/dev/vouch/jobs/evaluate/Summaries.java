@@ -70,6 +70,28 @@ final class Summaries {
 
     /** Our NDCG@10 over the peer's and over popularity's, from the same folds. */
     static Map<String, Object> ratios(List<FoldOutcome> folds, String scenario) {
+        if (scenario.equals(Scenario.CRITICS_TRUST.key)) {
+            double m = mean(folds, scenario, CriticsEvaluator.MATCH, "ndcg_at_10");
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("match_over_most_active", num(m / mean(folds, scenario, CriticsEvaluator.MOST_ACTIVE,
+                    "ndcg_at_10")));
+            out.put("match_over_random", num(m / mean(folds, scenario, CriticsEvaluator.RANDOM, "ndcg_at_10")));
+            out.put("recall_match_over_most_active", num(mean(folds, scenario, CriticsEvaluator.MATCH, "recall_at_10")
+                    / mean(folds, scenario, CriticsEvaluator.MOST_ACTIVE, "recall_at_10")));
+            return out;
+        }
+        if (scenario.equals(Scenario.CRITICS_FEW.key)) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            double own = mean(folds, scenario, CriticsEvaluator.OWN, "ndcg_at_10");
+            double pop = mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10");
+            for (int k : CriticsEvaluator.PANEL_SIZES) {
+                double v = mean(folds, scenario, CriticsEvaluator.panel(k), "ndcg_at_10");
+                out.put(CriticsEvaluator.panel(k) + "_over_popularity", num(v / pop));
+                out.put(CriticsEvaluator.panel(k) + "_over_own_fold_in", num(v / own));
+            }
+            out.put("own_fold_in_over_popularity", num(own / pop));
+            return out;
+        }
         double ours = mean(folds, scenario, EvaluationResult.MODEL, "ndcg_at_10");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("vouch_over_popularity", num(ours / mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10")));
