@@ -30,8 +30,13 @@ final class Charts {
         // Batch runs have no display; AWT must know before its first class loads.
         System.setProperty("java.awt.headless", "true");
         List<String> written = new ArrayList<>();
-        save(perModel(r, Scenario.RATINGS, "rmse", "RMSE (own scale, lower is better)"), dir, RMSE, written);
-        save(ndcg(r), dir, NDCG, written);
+        // XChart cannot draw a chart without series: a scenario that was not run (--only) has no chart.
+        if (!Summaries.models(r.folds(), Scenario.RATINGS.key).isEmpty()) {
+            save(perModel(r, Scenario.RATINGS, "rmse", "RMSE (own scale, lower is better)"), dir, RMSE, written);
+        }
+        if (!Summaries.models(r.folds(), Scenario.KNOWN.key).isEmpty()) {
+            save(ndcg(r), dir, NDCG, written);
+        }
         save(ratings(r.scoreCounts()), dir, RATINGS, written);
         if (!Summaries.models(r.folds(), Scenario.TRUSTEE.key).isEmpty()) {
             save(trust(r), dir, TRUST, written);

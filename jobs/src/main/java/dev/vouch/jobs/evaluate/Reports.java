@@ -138,7 +138,7 @@ final class Reports {
         m.put("mean_log_popularity", "mean ln(1 + training ratings) of the suggested films; lower is more novel");
         m.put("coverage", "distinct films suggested / films with a training rating in the fold");
         m.put("critics", "agreement = mean over co-rated films of 1 − min(|z_reader − z_reviewer|, 3)/3, each z on its "
-                + "own side's habits; match = agreement · n/(n + 5) (dev.vouch.engine.CriticMatcher, as served)");
+                + "own side's habits; match = agreement · n/(n + 50) (dev.vouch.engine.CriticMatcher, as served)");
         return m;
     }
 

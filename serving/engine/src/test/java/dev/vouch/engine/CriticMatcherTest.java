@@ -25,13 +25,13 @@ class CriticMatcherTest {
 
     @Test
     void perfectAgreementIsShrunkByCoRatedFilms() {
-        // Both films agree exactly: agreement 1, match = 1 · 2 / (2 + 5) = 0.2857
+        // Both films agree exactly: agreement 1, match = 1 · 2 / (2 + 50) = 0.0385
         List<CriticMatcher.Match> m = CriticMatcher.match(model, new int[] {0, 2}, new double[] {1, -1}, 1, 10, -1);
         assertThat(m).hasSize(1);
         assertThat(m.get(0).reviewer()).isZero();
         assertThat(m.get(0).agreement()).isCloseTo(1, within(1e-6));
         assertThat(m.get(0).coRated()).isEqualTo(2);
-        assertThat(m.get(0).match()).isCloseTo(2.0 / 7, within(1e-6));
+        assertThat(m.get(0).match()).isCloseTo(2.0 / 52, within(1e-6));
     }
 
     @Test

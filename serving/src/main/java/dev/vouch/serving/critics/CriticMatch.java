@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param agreement    mean per-film agreement of the two enthusiasms (z on each side's own habits), in [0, 1]
  * @param coRated      films both scored
- * @param match        agreement shrunk by co-rated films ({@code agreement · n / (n + 5)}): the ranking key
+ * @param match        agreement shrunk by co-rated films ({@code agreement · n / (n + 50)}): the ranking key
  * @param aspects      agreement on each aspect both sides gave sub-scores for, by name
  * @param evidence     up to 3 co-rated films where the two agreed best, the asker's favourites first among equals
  * @param disagreement the co-rated film where they disagreed most, when they disagreed on one (else null)
