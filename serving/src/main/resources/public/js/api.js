@@ -71,3 +71,11 @@ export const suggestions = (trustSet, signal) => request('/api/suggestions', {
   body: JSON.stringify(trustSet),
   signal,
 });
+
+/** POST /api/critics/match: reviewers who share the reader's taste, with the agreement record. */
+export const matchCritics = (body, signal) => request('/api/critics/match', {
+  method: 'POST',
+  headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+  signal,
+});

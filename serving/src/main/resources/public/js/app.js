@@ -1,5 +1,6 @@
 // Wires the page: state ↔ URL/localStorage, readiness, the panel, the suggestions and the two dialogs.
 import * as api from './api.js';
+import { renderCritics } from './critics.js';
 import { h, listing, mount } from './dom.js';
 import * as filmView from './film.js';
 import { filters, renderSeen, renderTrusted } from './panel.js';
@@ -230,6 +231,7 @@ function render() {
   const focused = document.activeElement?.id;
   renderTrusted(document.getElementById('trusted'), s, { ...actions, unknown: unknownReviewers });
   renderSeen(document.getElementById('seen'), s, actions);
+  if (ready) renderCritics(document.getElementById('critics'), s, actions);
   writeFilters(s);
   // Re-rendering the panel must not drop the keyboard user's place (e.g. on a weight slider).
   if (focused && document.activeElement?.id !== focused) document.getElementById(focused)?.focus();

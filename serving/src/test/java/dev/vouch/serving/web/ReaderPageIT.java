@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,43 @@ class ReaderPageIT {
             Files.createDirectories(docs.getParent());
             Files.copy(desktop, docs, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    @Test
+    void aReaderWhoRatedThreeFilmsSeesTheCriticsWhoShareTheirTasteAndTrustsOne() {
+        browser.viewport(Browser.DESKTOP);
+        browser.open(server.url() + "/");
+        browser.script("localStorage.clear();");
+        String two = "r=film%3Aarrival-2016~8&r=film%3Amad-max-fury-road-2015~9";
+        browser.open("about:blank");
+        browser.open(server.url() + "/#" + two);
+        browser.await("the critics hint", d -> text("#critics").contains("Rate 1 more film"));
+
+        browser.open("about:blank");
+        browser.open(server.url() + "/#" + two + "&r=film%3Amoonlight-2016~6");
+        WebElement first = browser.visible("#critics .match");
+        String name = first.findElement(By.cssSelector(".match__name")).getText();
+        assertThat(first.findElement(By.cssSelector(".match__record")).getText())
+                .containsPattern("\\d+% on \\d+ films? you both rated");
+        // The films that drove the match, each on both sides' own scales
+        List<WebElement> films = first.findElements(By.cssSelector(".match__films li"));
+        assertThat(films).isNotEmpty();
+        assertThat(films.get(0).getText()).containsPattern("you \\d+(\\.\\d)?/10, they \\d+(\\.\\d)?/\\d+");
+        browser.screenshot("critics-desktop");
+
+        first.findElement(By.cssSelector("[data-action=trust-critic]")).click();
+        browser.await("the critic in the trust set", d -> browser.all(".trusted__name").stream()
+                .anyMatch(e -> e.getText().equals(name)));
+        browser.await("the trust button to say so", d -> browser.visible("#critics .match [data-action=trust-critic]")
+                .getText().equals("Trusted"));
+        assertThat((String) browser.script("return location.href;")).contains("#t=");
+
+        browser.viewport(Browser.PHONE);
+        assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                .as("no horizontal scrolling at phone width").isTrue();
+        browser.script("document.getElementById('critics-heading').scrollIntoView();");
+        browser.screenshot("critics-phone");
+        browser.viewport(Browser.DESKTOP);
     }
 
     @Test
