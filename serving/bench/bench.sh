@@ -3,13 +3,15 @@
 #   serving/bench/bench.sh MODELS_DIR [DURATION_S]
 # Needs: a packaged serving module (mvn -B -pl serving -am package -DskipTests), wrk (apt-get install -y wrk),
 # curl, python3, jcmd. Targets: p99 <= 10 ms and >= 5,000 req/s with wrk -t2 -c32; 0 failures during a reload.
-# Env: PORT (default 18080), HEAP (default 1g), WARMUP_S (default 10).
+# Env: PORT (default 18080), HEAP (default 1g), WARMUP_S (default 10), MIX (default "suggest"; "match" benchmarks
+# POST /api/critics/match with 20 ratings of random films instead, target p99 <= 20 ms, and skips the reload).
 set -euo pipefail
 MODELS=$(cd "${1:?usage: bench.sh MODELS_DIR [DURATION_S]}" && pwd)
 DURATION=${2:-20}
 PORT=${PORT:-18080}
 HEAP=${HEAP:-1g}
 WARMUP_S=${WARMUP_S:-10}
+MIX=${MIX:-suggest}
 HERE=$(cd "$(dirname "$0")" && pwd)
 SERVING=$(dirname "$HERE")
 WORK=$(mktemp -d)
@@ -66,12 +68,36 @@ print("\n".join(sorted(ids)))
 PY
 echo "reviewers in the mix: $(wc -l < "$WORK/ids.txt")"
 export VOUCH_IDS="$WORK/ids.txt"
+SCRIPT="$HERE/mix.lua"
+if [ "$MIX" = "match" ]; then
+  python3 - "$BASE" > "$WORK/films.txt" <<'PY'
+import json, sys, urllib.request
+base, ids = sys.argv[1], set()
+for q in list("abcdefghijklmnopqrstuvwxyz"):
+    with urllib.request.urlopen(f"{base}/api/films?limit=100&q={q}") as r:
+        ids.update(item["id"] for item in json.load(r)["items"])
+print("\n".join(sorted(ids)))
+PY
+  echo "films in the match mix: $(wc -l < "$WORK/films.txt")"
+  export VOUCH_FILMS="$WORK/films.txt"
+  SCRIPT="$HERE/match.lua"
+fi
 
 echo "== warm-up (${WARMUP_S}s)"
-wrk -t2 -c32 -d"${WARMUP_S}s" -s "$HERE/mix.lua" "$BASE" | grep RESULT || true
+wrk -t2 -c32 -d"${WARMUP_S}s" -s "$SCRIPT" "$BASE" | grep RESULT || true
 
 echo "== benchmark: wrk -t2 -c32 -d${DURATION}s"
-wrk -t2 -c32 -d"${DURATION}s" --latency -s "$HERE/mix.lua" "$BASE" | tee "$WORK/bench.txt"
+wrk -t2 -c32 -d"${DURATION}s" --latency -s "$SCRIPT" "$BASE" | tee "$WORK/bench.txt"
+if [ "$MIX" = "match" ]; then
+  python3 - "$WORK/bench.txt" <<'PY'
+import sys
+line = next(l for l in open(sys.argv[1]) if l.startswith("RESULT"))
+v = dict(kv.split("=") for kv in line.split()[1:])
+ok = float(v["p99_ms"]) <= 20 and int(v["non_2xx"]) == 0
+print(f"critics match: {v['rps']} req/s, p99 {v['p99_ms']} ms (target <= 20), {v['non_2xx']} non-2xx: {'PASS' if ok else 'FAIL'}")
+PY
+  exit 0
+fi
 python3 - "$WORK/bench.txt" <<'PY'
 import re, sys
 line = next(l for l in open(sys.argv[1]) if l.startswith("RESULT"))

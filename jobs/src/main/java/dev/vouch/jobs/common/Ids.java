@@ -9,8 +9,13 @@ public final class Ids {
 
     /** {@code source:raw} — the id of a record that has its own id in the source (MovieLens, FilmTrust…). */
     public static String of(String source, String raw) {
-        return source + ":" + raw.trim();
+        String id = raw.trim();
+        // A film named by the id every source shares (film:<slug>-<year>) stays that film in any source.
+        return id.startsWith(SHARED_FILM) ? id : source + ":" + id;
     }
+
+    /** The prefix of film ids shared by every source ({@link #filmFromTitle}). */
+    public static final String SHARED_FILM = "film:";
 
     /**
      * A lower-case ASCII slug: accents folded, runs of anything but letters and digits turned into one dash.
@@ -31,6 +36,6 @@ public final class Ids {
 
     /** The id of a film known only by title and year, shared by every source that names it so: {@code film:her-2013}. */
     public static String filmFromTitle(String title, Integer year) {
-        return "film:" + slug(title) + (year == null ? "" : "-" + year);
+        return SHARED_FILM + slug(title) + (year == null ? "" : "-" + year);
     }
 }

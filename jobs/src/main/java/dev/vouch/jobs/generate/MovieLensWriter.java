@@ -29,6 +29,7 @@ final class MovieLensWriter {
         Files.createDirectories(dir);
         writeMovies(dir.resolve(MOVIES), world);
         writeGroups(dir.resolve(GROUPS), world);
+        CriticFilms.write(dir, world);
         int ratings = 0;
         int tags = 0;
         int aspects = 0;
@@ -40,14 +41,15 @@ final class MovieLensWriter {
             for (Reviewer reviewer : world.reviewers()) {
                 // One split per reviewer, taken in id order: each reviewer's draws are independent of the others'.
                 for (Opinion o : sampler.sample(reviewer, rng.split())) {
-                    r.write(Csv.line(o.userId(), o.movieId(), o.rating(), o.timestamp()));
+                    String movieId = world.movieId(o.movieId());
+                    r.write(Csv.line(o.userId(), movieId, o.rating(), o.timestamp()));
                     ratings++;
                     for (String tag : o.tags()) {
-                        t.write(Csv.line(o.userId(), o.movieId(), tag, o.timestamp()));
+                        t.write(Csv.line(o.userId(), movieId, tag, o.timestamp()));
                         tags++;
                     }
                     for (Aspect x : o.aspects()) {
-                        a.write(Csv.line(o.userId(), o.movieId(), x.name(), x.score(), TasteCatalogue.ASPECT_MAX));
+                        a.write(Csv.line(o.userId(), movieId, x.name(), x.score(), TasteCatalogue.ASPECT_MAX));
                         aspects++;
                     }
                 }
@@ -61,7 +63,7 @@ final class MovieLensWriter {
         try (Writer w = open(file)) {
             w.write(Csv.line("movieId", "title", "genres"));
             for (Film f : world.films()) {
-                w.write(Csv.line(f.id(), f.title() + " (" + f.year() + ")", String.join("|", f.genres())));
+                w.write(Csv.line(world.movieId(f.id()), f.title() + " (" + f.year() + ")", String.join("|", f.genres())));
             }
         }
     }
@@ -74,7 +76,7 @@ final class MovieLensWriter {
                 w.write(Csv.line("user", r.id(), world.groups().get(r.group()).name()));
             }
             for (Film f : world.films()) {
-                w.write(Csv.line("movie", f.id(), world.groups().get(f.group()).name()));
+                w.write(Csv.line("movie", world.movieId(f.id()), world.groups().get(f.group()).name()));
             }
         }
     }

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * The hidden truth behind a synthetic data set: which group each film and reviewer belongs to, how good each film
  * is, how harsh each reviewer is, and how many opinions each reviewer will write.
  */
-record PlantedWorld(List<TasteGroup> groups, List<Film> films, List<Reviewer> reviewers) {
+record PlantedWorld(List<TasteGroup> groups, List<Film> films, List<Reviewer> reviewers, boolean critics) {
     static final int FIRST_YEAR = 1950;
     static final int LAST_YEAR = 2024;
 
@@ -44,11 +44,28 @@ record PlantedWorld(List<TasteGroup> groups, List<Film> films, List<Reviewer> re
         reviewers = List.copyOf(reviewers);
     }
 
+    /** A world without the critics of data/reviews. */
+    PlantedWorld(List<TasteGroup> groups, List<Film> films, List<Reviewer> reviewers) {
+        this(groups, films, reviewers, false);
+    }
+
+    /** The movieId written for film {@code id}: {@link CriticFilms#movieId}. */
+    String movieId(int id) {
+        return CriticFilms.movieId(this, id);
+    }
+
     static PlantedWorld plant(SyntheticOpinions.Params p, SplittableRandom rng) {
         List<TasteGroup> groups = TasteCatalogue.GROUPS.subList(0, p.groups());
         List<Film> films = plantFilms(p, groups, rng);
         List<Reviewer> reviewers = plantReviewers(p, rng);
-        return new PlantedWorld(groups, films, reviewers);
+        boolean critics = CriticFilms.planted(p);
+        if (critics) {
+            // After every draw, so the rest of the world is the one the seed always gave.
+            for (int i = 0; i < CriticFilms.FILMS.size(); i++) {
+                films.set(i, CriticFilms.film(i, groups));
+            }
+        }
+        return new PlantedWorld(groups, films, reviewers, critics);
     }
 
     /** Films of {@code group} (or, with {@code inside} false, of every other group), in id order. */

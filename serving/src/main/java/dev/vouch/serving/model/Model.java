@@ -25,6 +25,7 @@ public final class Model {
     private final NameIndex reviewerNames;
     private final Set<String> aspectNames;
     private final int[] byPopularity;
+    private final double[] reviewerScale;
     private final RankingModel ranking;
     private final Instant loadedAt;
     private final Duration loadTime;
@@ -50,6 +51,14 @@ public final class Model {
         this.byPopularity = IntStream.range(0, films.size()).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(f -> -films.popularity(f)).thenComparingInt(f -> f))
                 .mapToInt(Integer::intValue).toArray();
+        this.reviewerScale = new double[reviewers.size()];
+        for (int r = 0; r < reviewerScale.length; r++) {
+            double scale = Double.NaN;
+            for (int p = opinions.start(r); p < opinions.end(r); p++) {
+                scale = Math.max(Double.isNaN(scale) ? 0 : scale, opinions.scaleMax(p, 0));
+            }
+            reviewerScale[r] = scale > 0 ? scale : Double.NaN;
+        }
         this.ranking = new RankingModel(manifest.globalMean(), manifest.ranking(), reviewers.engineArrays(),
                 films.engineArrays(), opinions.engineArrays());
         this.loadedAt = Instant.now();
@@ -141,6 +150,15 @@ public final class Model {
     /** Film indices by popularity, most popular first (a copy). */
     public int[] filmsByPopularity() {
         return byPopularity.clone();
+    }
+
+    /**
+     * The scale a reviewer scores on (the largest {@code score / score_norm} among their opinions), or
+     * {@code fallback} for a reviewer with no positive score.
+     */
+    public double reviewerScale(int reviewer, double fallback) {
+        double s = reviewerScale[reviewer];
+        return Double.isNaN(s) ? fallback : s;
     }
 
     /** Film index at a popularity rank (0 = most popular). */

@@ -19,15 +19,19 @@ final class Explainer {
     /** R's view of a film R scored, or a prediction for R with R's kindred as support. */
     Explanation reviewer(int reviewer, int film, byte kind) {
         String name = model.reviewers().name(reviewer);
-        double max = model.films().scaleMax(film);
         Opinions o = model.opinions();
         int p = o.find(reviewer, film);
+        // On R's own scale: a critic who scores out of 10 is quoted out of 10 on a film others rate out of 5.
+        double max = p >= 0 ? o.scaleMax(p, model.reviewerScale(reviewer, model.films().scaleMax(film)))
+                : model.reviewerScale(reviewer, model.films().scaleMax(film));
         List<Explanation.AspectScore> aspects = p < 0 ? List.of() : o.aspects(p).stream()
                 .map(a -> new Explanation.AspectScore(a.name(), a.score(), a.max())).toList();
         List<String> tags = p < 0 ? List.of() : o.tags(p);
         Support support = Support.of(model, reviewer, film);
         Integer supporters = support.count();
-        Double supportersMean = support.count() == 0 ? null : round1(support.meanScore());
+        // Support is on the film's scale; quote it on R's, beside R's own numbers.
+        double supportMean = support.meanScore() / model.films().scaleMax(film) * max;
+        Double supportersMean = support.count() == 0 ? null : round1(supportMean);
         if (kind == ReviewerView.REVIEWED) {
             double score = o.score(p);
             String sentence = name + " rated it " + num(score) + "/" + num(max) + aspectText(o.aspects(p))
@@ -43,7 +47,7 @@ final class Explainer {
         String because = watched ? "; readers with " + name + "'s taste watched it" : "";
         String sentence = support.count() > 0
                 ? opening + because + ", and " + support.count() + (support.count() == 1 ? " reviewer who agrees"
-                : " reviewers who agree") + " with " + name + " rated it " + num(support.meanScore()) + "/" + num(max)
+                : " reviewers who agree") + " with " + name + " rated it " + num(supportMean) + "/" + num(max)
                 + (support.count() == 1 ? "." : " on average.")
                 : opening + because + (predicted == null ? "."
                 : "; predicted from " + name + "'s taste at about " + num(predicted) + "/" + num(max) + ".");

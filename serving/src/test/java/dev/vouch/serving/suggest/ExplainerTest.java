@@ -49,10 +49,13 @@ class ExplainerTest {
     }
 
     @Test
-    void predictedOnItsOwnScaleAndWithTagsOnly() {
+    void predictedOnTheTrustedReviewersOwnScaleAndWithTagsOnly() {
+        // Solaris is rated out of 5 (Ana: 4/5), but Miguel scores out of 10: quoted on his scale
         Explanation solaris = explainer.reviewer(miguel, model.film("film:solaris"), ReviewerView.PREDICTED);
         assertThat(solaris.sentence()).isEqualTo("Not reviewed by Miguel Félix, and 1 reviewer who agrees with "
-                + "Miguel Félix rated it 4/5.");
+                + "Miguel Félix rated it 8/10.");
+        assertThat(solaris.scaleMax()).isEqualTo(10.0);
+        assertThat(solaris.supportersMean()).isEqualTo(8.0);
         Explanation amelie = explainer.reviewer(miguel, model.film("film:amelie"), ReviewerView.PREDICTED);
         assertThat(amelie.sentence()).startsWith("Miguel Félix tagged it “charming” without a score, and 1 reviewer");
         Explanation lonely = explainer.reviewer(model.reviewer("rev:cy"), model.film("film:solaris"),
