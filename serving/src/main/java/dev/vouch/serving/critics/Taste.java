@@ -10,11 +10,6 @@ import java.util.Map;
 record Taste(int[] films, double[] z, double[] scores, double[] scaleMax, Map<String, Double>[] aspects,
              ReaderProfile.Habits habits, int exclude) {
 
-    /** z of an aspect sub-score (normalised) on the asker's habits. */
-    double aspectZ(double norm) {
-        return habits.z(norm);
-    }
-
     int size() {
         return films.length;
     }
