@@ -2,6 +2,7 @@ package dev.vouch.jobs.publish;
 
 import dev.vouch.jobs.common.FolderLock;
 import dev.vouch.jobs.common.JsonText;
+import dev.vouch.jobs.common.Schemas;
 import org.apache.commons.codec.digest.DigestUtils;
 import dev.vouch.jobs.common.Versioned;
 import dev.vouch.jobs.common.VouchException;
@@ -77,8 +78,12 @@ public final class ModelPublisher {
             return versions.partial(version);
         }
 
-        /** Writes one table as a few Parquet files (serving reads them whole into memory). */
+        /**
+         * Writes one table as a few Parquet files (serving reads them whole into memory), after checking its columns
+         * against the declared schema ({@link ModelTables#schemaOf}).
+         */
         public long write(String table, Dataset<Row> data) {
+            Schemas.check("model table " + table, ModelTables.schemaOf(table), data.schema(), true);
             String dir = new Path(folder(), table).toString();
             data.coalesce(1).write().mode("overwrite").parquet(dir);
             long n = spark.read().parquet(dir).count();
