@@ -55,11 +55,15 @@ final class Markdown {
                 }
                 md.append('\n');
             }
-            if (sc != Scenario.RATINGS) {
-                Map<String, Object> ratios = Summaries.ratios(r.folds(), sc.key);
-                md.append("\nNDCG@10 ratios: ");
-                ratios.forEach((k, v) -> md.append(k).append(" **").append(ratio(v)).append("**; "));
-                md.append("\n");
+            Map<String, Double> critics = Summaries.criticRatios(r.folds(), sc.key);
+            if (critics != null) {
+                md.append("\nNDCG@10 ratios: ").append(Summaries.describe(critics)).append('\n');
+            } else if (sc != Scenario.RATINGS) {
+                Summaries.Ratios ratios = Summaries.ratios(r.folds(), sc.key);
+                md.append("\nNDCG@10 ratios: vouch_over_popularity **").append(ratio(ratios.vouchOverPopularity()))
+                        .append("**; vouch_over_spark_implicit_als **").append(ratio(ratios.vouchOverSparkImplicitAls()))
+                        .append("**; spark_implicit_als_over_popularity **")
+                        .append(ratio(ratios.sparkImplicitAlsOverPopularity())).append("**; \n");
             }
             md.append('\n');
         }
@@ -86,8 +90,8 @@ final class Markdown {
         return Double.isNaN(mean) ? "–" : num(mean) + (Double.isNaN(sd) ? "" : " ± " + num(sd));
     }
 
-    private static String ratio(Object v) {
-        return v == null ? "–" : String.format(Locale.ROOT, "%.2f×", ((Number) v).doubleValue());
+    private static String ratio(double v) {
+        return Summaries.Ratios.times(v);
     }
 
     private static String num(double v) {

@@ -1,16 +1,18 @@
 package dev.vouch.jobs.evaluate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns per-fold scores into the JSON-ready maps of metrics.json and {@code --json}: per scenario and model, the mean
- * and sample sd over folds of every metric, null (never NaN) where a metric does not apply, and our ratio to the
+ * Turns per-fold scores into the typed summaries of metrics.json and {@code --json}: per scenario and model, the mean
+ * and sample sd over folds of every metric (NaN where a metric does not apply: JSON gets null), and our ratio to the
  * peer and to popularity.
  */
 final class Summaries {
@@ -38,68 +40,102 @@ final class Summaries {
         return Metrics.mean(perFold(folds, scenario, model, metric));
     }
 
-    /** scenario → model → {mean: {metric: v}, sd: {…}, users}; scenarios without scores are left out. */
-    static Map<String, Object> scenarios(List<FoldOutcome> folds) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** One model in one scenario: mean and sample sd over folds of every metric, and the requests scored. */
+    record ModelSummary(Map<String, Double> mean, Map<String, Double> sd, long requestsOverFolds) {}
+
+    /** One scenario: how it is run, each model's summary, and (for lists) our ratios. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ScenarioSummary(String protocol, Map<String, ModelSummary> models, Ratios ratios,
+                           Map<String, Double> criticRatios) {}
+
+    /** Our NDCG@10 over the peer's and over popularity's, from the same folds. */
+    record Ratios(double vouchOverPopularity, double vouchOverSparkImplicitAls,
+                  double sparkImplicitAlsOverPopularity) {
+        String describe() {
+            return String.format(Locale.ROOT, "vouch/popularity %s, vouch/spark_implicit_als %s, "
+                    + "spark_implicit_als/popularity %s", times(vouchOverPopularity), times(vouchOverSparkImplicitAls),
+                    times(sparkImplicitAlsOverPopularity));
+        }
+
+        static String times(double v) {
+            return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f×", v) : "–";
+        }
+    }
+
+    /** The {@code --json} summary: every scenario's means, the ratios, parameters and where the report is. */
+    record Cli(Map<String, ScenarioSummary> scenarios, int folds, long seed, Map<String, Object> params,
+               Object snapshot, double wallSeconds, String report) {}
+
+    /** scenario → its summary; scenarios without scores are left out. */
+    static Map<String, ScenarioSummary> scenarios(List<FoldOutcome> folds) {
+        Map<String, ScenarioSummary> out = new LinkedHashMap<>();
         for (Scenario sc : Scenario.values()) {
             List<String> models = models(folds, sc.key);
             if (models.isEmpty()) {
                 continue;
             }
-            Map<String, Object> byModel = new LinkedHashMap<>();
+            Map<String, ModelSummary> byModel = new LinkedHashMap<>();
             for (String m : models) {
-                Map<String, Object> mean = new LinkedHashMap<>();
-                Map<String, Object> sd = new LinkedHashMap<>();
+                Map<String, Double> mean = new LinkedHashMap<>();
+                Map<String, Double> sd = new LinkedHashMap<>();
                 for (String metric : metricNames(folds, sc.key, m)) {
                     double[] v = perFold(folds, sc.key, m, metric);
-                    mean.put(metric, num(Metrics.mean(v)));
-                    sd.put(metric, num(Metrics.sd(v)));
+                    mean.put(metric, Metrics.mean(v));
+                    sd.put(metric, Metrics.sd(v));
                 }
                 long users = folds.stream().map(f -> f.find(sc.key, m)).filter(Objects::nonNull)
                         .mapToLong(Scores::users).sum();
-                byModel.put(m, obj("mean", mean, "sd", sd, "requests_over_folds", users));
+                byModel.put(m, new ModelSummary(mean, sd, users));
             }
-            Map<String, Object> scenario = obj("protocol", sc.protocol, "models", byModel);
-            if (sc != Scenario.RATINGS) {
-                scenario.put("ratios", ratios(folds, sc.key));
-            }
-            out.put(sc.key, scenario);
+            Map<String, Double> critics = criticRatios(folds, sc.key);
+            out.put(sc.key, new ScenarioSummary(sc.protocol, byModel,
+                    sc == Scenario.RATINGS || critics != null ? null : ratios(folds, sc.key), critics));
         }
         return out;
     }
 
-    /** Our NDCG@10 over the peer's and over popularity's, from the same folds. */
-    static Map<String, Object> ratios(List<FoldOutcome> folds, String scenario) {
+    /**
+     * The critics scenarios' ratios (null for any other scenario): trust recovery's match over most-active and random
+     * (NDCG@10, and Recall@10 over most-active); each panel of the wisdom of the few over popularity and over the
+     * reader's own fold-in (NDCG@10).
+     */
+    static Map<String, Double> criticRatios(List<FoldOutcome> folds, String scenario) {
+        Map<String, Double> out = new LinkedHashMap<>();
         if (scenario.equals(Scenario.CRITICS_TRUST.key)) {
             double m = mean(folds, scenario, CriticsEvaluator.MATCH, "ndcg_at_10");
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("match_over_most_active", num(m / mean(folds, scenario, CriticsEvaluator.MOST_ACTIVE,
-                    "ndcg_at_10")));
-            out.put("match_over_random", num(m / mean(folds, scenario, CriticsEvaluator.RANDOM, "ndcg_at_10")));
-            out.put("recall_match_over_most_active", num(mean(folds, scenario, CriticsEvaluator.MATCH, "recall_at_10")
-                    / mean(folds, scenario, CriticsEvaluator.MOST_ACTIVE, "recall_at_10")));
+            out.put("match_over_most_active", m / mean(folds, scenario, CriticsEvaluator.MOST_ACTIVE, "ndcg_at_10"));
+            out.put("match_over_random", m / mean(folds, scenario, CriticsEvaluator.RANDOM, "ndcg_at_10"));
+            out.put("recall_match_over_most_active", mean(folds, scenario, CriticsEvaluator.MATCH, "recall_at_10")
+                    / mean(folds, scenario, CriticsEvaluator.MOST_ACTIVE, "recall_at_10"));
             return out;
         }
         if (scenario.equals(Scenario.CRITICS_FEW.key)) {
-            Map<String, Object> out = new LinkedHashMap<>();
             double own = mean(folds, scenario, CriticsEvaluator.OWN, "ndcg_at_10");
             double pop = mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10");
             for (int k : CriticsEvaluator.PANEL_SIZES) {
                 double v = mean(folds, scenario, CriticsEvaluator.panel(k), "ndcg_at_10");
-                out.put(CriticsEvaluator.panel(k) + "_over_popularity", num(v / pop));
-                out.put(CriticsEvaluator.panel(k) + "_over_own_fold_in", num(v / own));
+                out.put(CriticsEvaluator.panel(k) + "_over_popularity", v / pop);
+                out.put(CriticsEvaluator.panel(k) + "_over_own_fold_in", v / own);
             }
-            out.put("own_fold_in_over_popularity", num(own / pop));
+            out.put("own_fold_in_over_popularity", own / pop);
             return out;
         }
+        return null;
+    }
+
+    /** Critic ratios as text: {@code name 1.23×; …}. */
+    static String describe(Map<String, Double> ratios) {
+        StringBuilder out = new StringBuilder();
+        ratios.forEach((k, v) -> out.append(out.length() == 0 ? "" : "; ").append(k).append(' ')
+                .append(Ratios.times(v)));
+        return out.toString();
+    }
+
+    static Ratios ratios(List<FoldOutcome> folds, String scenario) {
         double ours = mean(folds, scenario, EvaluationResult.MODEL, "ndcg_at_10");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("vouch_over_popularity", num(ours / mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10")));
-        out.put("vouch_over_spark_implicit_als",
-                num(ours / mean(folds, scenario, EvaluationResult.IMPLICIT_ALS, "ndcg_at_10")));
-        out.put("spark_implicit_als_over_popularity", num(mean(folds, scenario, EvaluationResult.IMPLICIT_ALS,
-                "ndcg_at_10") / mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10")));
-        return out;
+        double peer = mean(folds, scenario, EvaluationResult.IMPLICIT_ALS, "ndcg_at_10");
+        double popularity = mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10");
+        return new Ratios(ours / popularity, ours / peer, peer / popularity);
     }
 
     private static List<String> metricNames(List<FoldOutcome> folds, String scenario, String model) {
@@ -107,17 +143,9 @@ final class Summaries {
                 .map(s -> List.copyOf(s.metrics().keySet())).orElse(List.of());
     }
 
-    /** The {@code --json} summary: every scenario's means, the ratios, parameters and where the report is. */
-    static Map<String, Object> cli(EvaluationResult r, String reportDir) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("scenarios", scenarios(r.folds()));
-        out.put("folds", r.params().folds());
-        out.put("seed", r.params().seed());
-        out.put("params", Reports.params(r));
-        out.put("snapshot", r.snapshot().get("path"));
-        out.put("wall_seconds", round(r.wallSeconds()));
-        out.put("report", reportDir);
-        return out;
+    static Cli cli(EvaluationResult r, String reportDir) {
+        return new Cli(scenarios(r.folds()), r.params().folds(), r.params().seed(), Reports.params(r),
+                r.snapshot().get("path"), round(r.wallSeconds()), reportDir);
     }
 
     /** An ordered JSON object from key, value pairs (Map.of would shuffle the keys). */
@@ -127,11 +155,6 @@ final class Summaries {
             out.put((String) keyValues[i], keyValues[i + 1]);
         }
         return out;
-    }
-
-    /** NaN and infinities become null: JSON has no NaN. */
-    static Double num(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     static double round(double seconds) {

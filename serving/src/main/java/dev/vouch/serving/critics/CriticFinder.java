@@ -74,7 +74,7 @@ public final class CriticFinder {
     /** The reviewers who agree best with a known reviewer (never that reviewer); unknown reviewer: 404. */
     public CriticList forReviewer(String reviewerId, int limit, int minCoRated, String aspectName) {
         Model model = store.require();
-        String aspect = checkAspect(model, CriticsRequestParser.aspect(aspectName));
+        String aspect = checkAspect(model, MatchRequest.aspect(aspectName));
         int r = model.reviewer(reviewerId);
         Opinions o = model.opinions();
         FilmOpinions byFilm = model.ranking().byFilm();

@@ -18,9 +18,9 @@ public final class CriticRoutes {
     /** Registers {@code POST /api/critics/match} and {@code GET /api/reviewers/{id}/match}. */
     public void register(RoutesConfig routes) {
         routes.post("/api/critics/match",
-                ctx -> Json.send(ctx, finder.forReader(CriticsRequestParser.parse(body.object(ctx)))));
+                ctx -> Json.send(ctx, finder.forReader(body.bind(ctx, MatchRequest.class).toCriticsRequest())));
         routes.get("/api/reviewers/{id}/match", ctx -> Json.send(ctx, finder.forReviewer(ctx.pathParam("id"),
-                Params.limit(ctx), CriticsRequestParser.minCoRated(Params.optionalInt(ctx, "min_co_rated")),
+                Params.limit(ctx), MatchRequest.minCoRated(Params.optionalInt(ctx, "min_co_rated")),
                 Params.optionalText(ctx, "aspect"))));
     }
 }

@@ -31,6 +31,7 @@ class ResponseContractIT {
     private static final String V3 = "20260103-000000-000";
     private static final String TRUST = "{\"trusted\": [{\"reviewer\": \"rev:miguel\"}]}";
     private static final String KEY = "contract-test-key-0123456789";
+    private static final String RATED = "{\"ratings\": [{\"film\": \"film:arrival\", \"score\": 9}]}";
 
     @Test
     void everyDocumentedAnswerIsProducedAndMatchesItsSchema(@TempDir Path models, @TempDir Path empty) {
@@ -60,19 +61,28 @@ class ResponseContractIT {
                 "/api/reviewers/rev:miguel/suggestions?aspect=story", "/api/reviewers?q=mig", "/api/reviewers?q=",
                 "/api/reviewers/rev:miguel", "/api/reviewers/rev:new", "/api/reviewers/rev:miguel/kindred",
                 "/api/films?q=a", "/api/films/film:arrival", "/api/films/film:amelie?reviewer=rev:miguel,rev:cy",
-                "/api/films/film:arrival/similar", "/api/films/film:obscure/similar"}) {
+                "/api/films/film:arrival/similar", "/api/films/film:obscure/similar",
+                "/api/reviewers/rev:miguel/match"}) {
             String etag = http.get(path).header("ETag");
             assertThat(http.get(path, "If-None-Match", etag).status()).isEqualTo(304);
         }
         for (String path : new String[] {"/api/reviewers/rev:miguel/suggestions?limit=0", "/api/reviewers?limit=0",
                 "/api/reviewers/rev:miguel/kindred?limit=x", "/api/films?limit=101",
-                "/api/films/film:arrival/similar?limit=0"}) {
+                "/api/films/film:arrival/similar?limit=0", "/api/reviewers/rev:miguel/match?min_co_rated=0"}) {
             assertThat(http.get(path).status()).as(path).isEqualTo(400);
         }
         for (String path : new String[] {"/api/reviewers/rev:ghost/suggestions", "/api/reviewers/rev:ghost",
-                "/api/reviewers/rev:ghost/kindred", "/api/films/film:ghost", "/api/films/film:ghost/similar"}) {
+                "/api/reviewers/rev:ghost/kindred", "/api/films/film:ghost", "/api/films/film:ghost/similar",
+                "/api/reviewers/rev:ghost/match"}) {
             assertThat(http.get(path).status()).as(path).isEqualTo(404);
         }
+        assertThat(http.post("/api/critics/match", RATED).status()).isEqualTo(200);
+        assertThat(http.post("/api/critics/match", "{\"limit\": 0}").status()).isEqualTo(400);
+        assertThat(http.post("/api/critics/match", RATED, "Content-Type", "text/plain").status()).isEqualTo(415);
+        assertThat(http.post("/api/critics/match", "{\"ratings\": [{\"film\": \"film:ghost\", \"score\": 1}]}")
+                .status()).isEqualTo(404);
+        assertThat(http.post("/api/critics/match", "{\"ratings\": [" + "{\"film\": \"film:x\", \"score\": 1},"
+                .repeat(200) + "{\"film\": \"y\", \"score\": 1}]}").status()).isEqualTo(413);
         assertThat(http.post("/api/suggestions", TRUST).status()).isEqualTo(200);
         assertThat(http.post("/api/suggestions", "{\"tags\": [\"horror\"], \"seen\": [\"film:alien\"]}").status())
                 .isEqualTo(200);
@@ -95,7 +105,7 @@ class ResponseContractIT {
     private static void withApiKeys(Http http) {
         for (String path : new String[] {"/api/reviewers/rev:miguel/suggestions", "/api/reviewers?q=a",
                 "/api/reviewers/rev:miguel", "/api/reviewers/rev:miguel/kindred", "/api/films?q=a",
-                "/api/films/film:arrival", "/api/films/film:arrival/similar"}) {
+                "/api/films/film:arrival", "/api/films/film:arrival/similar", "/api/reviewers/rev:miguel/match"}) {
             assertThat(http.get(path).status()).as(path).isEqualTo(401);
             http.get(path, "X-Api-Key", KEY);
             assertThat(http.get(path, "X-Api-Key", KEY).status()).as(path).isEqualTo(429);
@@ -103,6 +113,9 @@ class ResponseContractIT {
         assertThat(http.post("/api/suggestions", TRUST).status()).isEqualTo(401);
         http.post("/api/suggestions", TRUST, "X-Api-Key", KEY);
         assertThat(http.post("/api/suggestions", TRUST, "X-Api-Key", KEY).status()).isEqualTo(429);
+        assertThat(http.post("/api/critics/match", RATED).status()).isEqualTo(401);
+        http.post("/api/critics/match", RATED, "X-Api-Key", KEY);
+        assertThat(http.post("/api/critics/match", RATED, "X-Api-Key", KEY).status()).isEqualTo(429);
         assertThat(new Http(http.port()).get("/health").status()).isEqualTo(200);
     }
 
@@ -119,10 +132,11 @@ class ResponseContractIT {
         assertThat(http.get("/ready").status()).isEqualTo(503);
         for (String path : new String[] {"/api/reviewers/rev:miguel/suggestions", "/api/reviewers?q=a",
                 "/api/reviewers/rev:miguel", "/api/reviewers/rev:miguel/kindred", "/api/films?q=a",
-                "/api/films/film:arrival", "/api/films/film:arrival/similar"}) {
+                "/api/films/film:arrival", "/api/films/film:arrival/similar", "/api/reviewers/rev:miguel/match"}) {
             assertThat(http.get(path).status()).as(path).isEqualTo(503);
         }
         assertThat(http.post("/api/suggestions", TRUST).status()).isEqualTo(503);
+        assertThat(http.post("/api/critics/match", RATED).status()).isEqualTo(503);
     }
 
     /** {@code "GET /api/films/{id} 404"} for every response the document lists. */
