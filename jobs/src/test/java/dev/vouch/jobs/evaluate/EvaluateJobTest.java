@@ -126,7 +126,20 @@ class EvaluateJobTest {
         assertThat(metrics.get("snapshot").get("scored_opinions").asLong()).isEqualTo(560);
         JsonNode scenarios = metrics.get("scenarios");
         assertThat(scenarios.fieldNames()).toIterable().containsExactly("ratings", "known_reviewers",
-                "anonymous_readers", "anonymous_readers_10", "trust_trustee", "trust_own_plus_trustee", "trust_own");
+                "anonymous_readers", "anonymous_readers_10", "trust_trustee", "trust_own_plus_trustee", "trust_own",
+                "critics_trust_recovery", "critics_wisdom_of_few");
+        // Which reviewers share the reader's taste: declared trustees found, and lists from matched critics
+        JsonNode trust = scenarios.get("critics_trust_recovery");
+        assertThat(trust.get("models").fieldNames()).toIterable().containsExactly("critics_match", "most_active",
+                "random");
+        assertThat(trust.get("models").get("critics_match").get("mean").fieldNames()).toIterable()
+                .containsExactly("recall_at_10", "ndcg_at_10");
+        assertThat(trust.get("critic_ratios").has("match_over_most_active")).isTrue();
+        JsonNode few = scenarios.get("critics_wisdom_of_few");
+        assertThat(few.get("models").fieldNames()).toIterable().containsExactly("popularity", "critics_top_5",
+                "critics_top_10", "critics_top_20", "own_fold_in");
+        assertThat(few.get("models").get("critics_top_20").get("requests_over_folds").asLong()).isPositive();
+        assertThat(few.get("critic_ratios").has("critics_top_20_over_own_fold_in")).isTrue();
         JsonNode known = scenarios.get("known_reviewers");
         assertThat(known.get("models").fieldNames()).toIterable().contains("vouch", "spark_implicit_als",
                 "popularity", "biases", "mahout_item_knn");
