@@ -92,14 +92,27 @@ final class ServedLists {
         return m;
     }
 
-    /** The scores as written (own scale) of the reviewers' training ratings: what a site would send. */
+    /**
+     * The reviewers' training ratings as a site would send them: on the film's published scale (the largest scale
+     * it is rated on in training, as the published films table has it), which is the reviewer's own scale unless the film is also rated on
+     * a larger one (a critic's film that the synthetic world rates out of 5 is published out of 10).
+     */
     private static Map<Integer, Map<Integer, Double>> scores(RatingTable table, FoldSplit split, int[] reviewers) {
+        Map<Integer, Double> filmScale = new HashMap<>();
+        for (int i = 0; i < table.size(); i++) {
+            if (table.fold[i] != split.fold) { // the published model is built from the training part
+                filmScale.merge(table.film[i], table.scaleMax[i], Math::max);
+            }
+        }
         Map<Integer, Map<Integer, Double>> out = new HashMap<>();
         Arrays.stream(reviewers).forEach(r -> out.put(r, new HashMap<>()));
         for (int i = 0; i < table.size(); i++) {
             Map<Integer, Double> m = out.get(table.reviewer[i]);
             if (m != null && table.fold[i] != split.fold) {
-                m.put(table.film[i], table.score[i]);
+                double max = filmScale.get(table.film[i]);
+                // Rounded so that score / max gives back the very norm the evaluator folded in.
+                m.put(table.film[i], max == table.scaleMax[i] ? table.score[i]
+                        : Math.round(table.norm[i] * max * 1e9) / 1e9);
             }
         }
         return out;

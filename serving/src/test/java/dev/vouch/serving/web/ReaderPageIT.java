@@ -198,6 +198,7 @@ class ReaderPageIT {
         browser.script("document.getElementById('critics-heading').scrollIntoView();");
         browser.screenshot("critics-phone");
         browser.viewport(Browser.DESKTOP);
+        browser.script("localStorage.clear();");
     }
 
     @Test
