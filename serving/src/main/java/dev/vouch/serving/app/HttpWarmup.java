@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * views and ranking are readied before the swap by the store's preparer). A few clients, for at most a time budget.
  */
 final class HttpWarmup {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpWarmup.class);
     private static final int CLIENTS = 4;
 
     private HttpWarmup() {
@@ -49,6 +50,7 @@ final class HttpWarmup {
                             client.send(request(baseUrl, model, i), HttpResponse.BodyHandlers.discarding());
                             answered.incrementAndGet();
                         } catch (java.io.IOException e) {
+                            LOG.warn("HTTP warm-up client stopped: {}", String.valueOf(e));
                             return;
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
