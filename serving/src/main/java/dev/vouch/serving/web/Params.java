@@ -23,7 +23,7 @@ public final class Params {
     /** {@code limit}, 1..100, default 10. */
     public static int limit(Context ctx) {
         return ctx.queryParamAsClass("limit", Integer.class)
-                .check(l -> l >= 1 && l <= MAX_LIMIT, "must be between 1 and " + MAX_LIMIT)
+                .check(l -> l == null || l >= 1 && l <= MAX_LIMIT, "must be between 1 and " + MAX_LIMIT)
                 .getOrDefault(DEFAULT_LIMIT);
     }
 
