@@ -1,5 +1,6 @@
 package dev.vouch.serving.app;
 
+import static dev.vouch.serving.app.ApiTesting.await;
 import static dev.vouch.serving.app.ApiTesting.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import dev.vouch.serving.model.ModelFixture;
 import dev.vouch.serving.model.ModelLayout;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,19 +150,6 @@ class ReloadIT {
             await(() -> server.modelVersion() != null);
             assertThat(http.get("/ready").status()).isEqualTo(200);
             assertThat(server.url()).isEqualTo("http://127.0.0.1:" + server.port());
-        }
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
