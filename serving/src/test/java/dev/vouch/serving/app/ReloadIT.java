@@ -26,6 +26,19 @@ class ReloadIT {
     }
 
     @Test
+    void aStartWarmsUpOverHttpBeforeItIsReady(@TempDir Path models) {
+        ModelFixture.create(models);
+        try (VouchServer server = VouchServer.start(ServerConfig.of(models).withPort(0), Duration.ofMillis(1500))) {
+            Http http = new Http(server.port());
+            assertThat(http.get("/ready").status()).isEqualTo(200);
+            // the warm-up's own requests went through the real HTTP stack and are counted like any other
+            String metrics = http.get("/metrics").body();
+            assertThat(metrics).contains("route=\"/api/reviewers/{id}/suggestions\",status=\"200\"")
+                    .contains("method=\"POST\",route=\"/api/suggestions\",status=\"200\"");
+        }
+    }
+
+    @Test
     void adminReloadSwapsToTheNewVersion(@TempDir Path models) {
         ModelFixture.create(models);
         try (VouchServer server = start(models, Duration.ZERO)) {
