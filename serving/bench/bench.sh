@@ -83,17 +83,12 @@ PY
   SCRIPT="$HERE/match.lua"
 fi
 
-<<<<<<< HEAD
-echo "== warm-up (${WARMUP_S}s)"
-wrk -t2 -c32 -d"${WARMUP_S}s" -s "$SCRIPT" "$BASE" | grep RESULT || true
-=======
 if [ "$WARMUP_S" -gt 0 ]; then
   echo "== warm-up (${WARMUP_S}s)"
-  wrk -t2 -c32 -d"${WARMUP_S}s" -s "$HERE/mix.lua" "$BASE" | grep RESULT || true
+  wrk -t2 -c32 -d"${WARMUP_S}s" -s "$SCRIPT" "$BASE" | grep RESULT || true
 else
   echo "== no warm-up run: the benchmark starts on a server that has just turned ready (cold start)"
 fi
->>>>>>> main
 
 echo "== benchmark: wrk -t2 -c32 -d${DURATION}s"
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$SCRIPT" "$BASE" | tee "$WORK/bench.txt"

@@ -201,11 +201,7 @@ public final class ModelFixture {
                 .put("source_snapshot", "/fixture").put("global_mean", 0.6).put("rank", rank);
         root.putObject("params").put("rank", rank).put("reg_param", 0.1).put("seed", 42);
         root.putObject("evaluation").put("rmse", 0.1);
-<<<<<<< HEAD
-        root.putObject("ranking").put("implicit_rank", rank).put("implicit_weight", 1.0).put("rating_weight", 0.1)
-=======
         root.putObject("ranking").put("implicit_rank", implicitRank).put("implicit_weight", 1.0).put("rating_weight", 0.1)
->>>>>>> main
                 .put("popularity_weight", 0.0).put("personal_half", 5.0).put("reg_param", 0.1).put("bias_reg", 2.0)
                 .put("implicit_reg_param", 0.1).put("implicit_alpha", 5.0)
                 .put("implicit_confidence", "watched");
