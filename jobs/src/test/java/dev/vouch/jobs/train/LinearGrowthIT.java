@@ -46,7 +46,9 @@ class LinearGrowthIT {
     }
 
     private static Driver fit(Path dir, int opinions) throws Exception {
-        SyntheticOpinions.write(dir, SyntheticOpinions.Params.defaults().withSize(REVIEWERS, FILMS, opinions));
+        // Five groups: no critics' films, whose shared ids (film:…) are not the numbers this test casts movieId to
+        SyntheticOpinions.write(dir, SyntheticOpinions.Params.defaults().withGroups(5)
+                .withSize(REVIEWERS, FILMS, opinions));
         SparkSession spark = TestSpark.get();
         Dataset<Row> ratings = spark.read().option("header", true).csv(dir.resolve("ratings.csv").toString())
                 .select(col("userId").cast("int").as(BiasedAls.REVIEWER), col("movieId").cast("int").as(BiasedAls.FILM),
