@@ -2,12 +2,15 @@ package dev.vouch.jobs.common;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /** The ingest warehouse: versioned snapshots and a {@code LATEST} pointer (docs/DATA.md, section 1). */
 public final class Warehouse {
@@ -34,8 +37,16 @@ public final class Warehouse {
         return versions.path(id);
     }
 
+    /**
+     * One table of a snapshot, its columns checked against the declared schema ({@link Tables#schemaOf}) and
+     * selected in declared order: a snapshot missing a column fails with the column's name, never reads as nulls.
+     */
     public Dataset<Row> read(Path snapshot, String table) {
-        return spark.read().schema(Tables.schemaOf(table)).parquet(new Path(snapshot, table).toString());
+        StructType declared = Tables.schemaOf(table);
+        String dir = new Path(snapshot, table).toString();
+        Dataset<Row> raw = spark.read().parquet(dir);
+        Schemas.check("snapshot table " + dir, declared, raw.schema(), false);
+        return raw.select(Arrays.stream(declared.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
     }
 
     /**

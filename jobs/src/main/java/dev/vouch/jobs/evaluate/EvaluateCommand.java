@@ -6,11 +6,11 @@ import dev.vouch.jobs.common.Progress;
 import dev.vouch.jobs.common.SparkOptions;
 import dev.vouch.jobs.common.SparkSessions;
 import dev.vouch.jobs.train.ImplicitParams;
+import dev.vouch.jobs.train.RatingModelOptions;
 import dev.vouch.jobs.train.TrainParams;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +23,6 @@ import picocli.CommandLine.Option;
                 + "snapshot: known reviewers, anonymous readers, and trust edges where they exist.",
                 "Writes metrics.json, report.md and PNG charts to --report."})
 public final class EvaluateCommand implements Callable<Integer> {
-    private static final TrainParams D = TrainParams.defaults();
-
     @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "The warehouse folder.")
     String warehouse;
 
@@ -37,41 +35,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of folds, sampling and training (default ${DEFAULT-VALUE}).")
     long seed = EvaluateParams.DEFAULT_SEED;
 
-    // defaultValue and fallbackValue both "true": without them picocli's negatable option toggles its default, and
-    // --no-search would leave the search on.
-    @Option(names = "--search", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Search rank and reg-param once, on fold 1's training part (default on).")
-    boolean search = true;
-
-    @Option(names = "--rank", description = "ALS rank with --no-search (default ${DEFAULT-VALUE}).")
-    int rank = D.rank();
-
-    @Option(names = "--reg-param", description = "ALS regularisation with --no-search (default ${DEFAULT-VALUE}).")
-    double regParam = D.regParam();
-
-    @Option(names = "--ranks", split = ",", description = "Ranks to search (default ${DEFAULT-VALUE}).")
-    List<Integer> ranks = D.ranks();
-
-    @Option(names = "--reg-params", split = ",", description = "Reg-params to search (default ${DEFAULT-VALUE}).")
-    List<Double> regParams = D.regParams();
-
-    @Option(names = "--max-iter", description = "ALS iterations (default ${DEFAULT-VALUE}).")
-    int maxIter = D.maxIter();
-
-    @Option(names = "--bias-reg", description = "Bias damping in pseudo-ratings (default ${DEFAULT-VALUE}).")
-    double biasReg = D.biasReg();
+    @Mixin
+    RatingModelOptions model;
 
     @Option(names = "--implicit-ranks", split = ",",
             description = "Implicit ALS ranks tried on the inner split (default ${DEFAULT-VALUE}).")
-    List<Integer> implicitRanks = D.implicit().ranks();
+    List<Integer> implicitRanks = ImplicitParams.DEFAULT_RANKS;
 
     @Option(names = "--implicit-alphas", split = ",",
             description = "Implicit ALS alphas tried on the inner split (default ${DEFAULT-VALUE}).")
-    List<Double> implicitAlphas = D.implicit().alphas();
+    List<Double> implicitAlphas = ImplicitParams.DEFAULT_ALPHAS;
 
     @Option(names = "--implicit-regs", split = ",",
             description = "Regularisations tried for our implicit model on the inner split (default ${DEFAULT-VALUE}).")
-    List<Double> implicitRegs = D.implicit().regs();
+    List<Double> implicitRegs = List.of(ImplicitParams.DEFAULT_REG);
 
     @Option(names = "--max-ranked", description = "Known reviewers ranked per fold, seeded sample (default ${DEFAULT-VALUE}).")
     int maxRanked = EvaluateParams.DEFAULT_MAX_RANKED;
@@ -103,9 +80,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     EvaluateParams params() {
         ImplicitParams implicit = new ImplicitParams(implicitRanks.get(0), implicitAlphas.get(0), true,
-                D.implicit().regParam(), D.implicit().maxIter(), implicitRanks, implicitAlphas, implicitRegs);
-        TrainParams train = new TrainParams(rank, regParam, maxIter, biasReg, search, ranks, regParams,
-                D.validationFraction(), D.maxLikedPerReviewer(), D.topSimilar(), seed, implicit);
+                ImplicitParams.DEFAULT_REG, ImplicitParams.DEFAULT_MAX_ITER, implicitRanks, implicitAlphas, implicitRegs);
+        TrainParams train = model.params(seed, implicit);
         return new EvaluateParams(folds, seed, train, maxRanked, mahoutRanked, relevantAt, readersShare, maxEdges,
                 publishFold);
     }
@@ -118,7 +94,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 .run(warehouse, p);
         progress.step("writing metrics.json, report.md and charts to " + report);
         Path dir = Reports.write(result, Path.of(report));
-        Map<String, Object> summary = Summaries.cli(result, dir.toString());
+        Summaries.Cli summary = Summaries.cli(result, dir.toString());
         if (job.json) {
             System.out.println(JsonText.oneLine(summary));
         } else {
@@ -142,7 +118,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                         f(Summaries.mean(r.folds(), sc.key, m, metric))));
             }
             if (sc != Scenario.RATINGS) {
-                out.append("    ratios ").append(Summaries.ratios(r.folds(), sc.key)).append('\n');
+                out.append("    ratios ").append(Summaries.ratios(r.folds(), sc.key).describe()).append('\n');
             }
         }
         return out.append("  report ").append(dir).toString();

@@ -54,10 +54,11 @@ final class Markdown {
                 md.append('\n');
             }
             if (sc != Scenario.RATINGS) {
-                Map<String, Object> ratios = Summaries.ratios(r.folds(), sc.key);
-                md.append("\nNDCG@10 ratios: ");
-                ratios.forEach((k, v) -> md.append(k).append(" **").append(ratio(v)).append("**; "));
-                md.append("\n");
+                Summaries.Ratios ratios = Summaries.ratios(r.folds(), sc.key);
+                md.append("\nNDCG@10 ratios: vouch_over_popularity **").append(ratio(ratios.vouchOverPopularity()))
+                        .append("**; vouch_over_spark_implicit_als **").append(ratio(ratios.vouchOverSparkImplicitAls()))
+                        .append("**; spark_implicit_als_over_popularity **")
+                        .append(ratio(ratios.sparkImplicitAlsOverPopularity())).append("**; \n");
             }
             md.append('\n');
         }
@@ -84,8 +85,8 @@ final class Markdown {
         return Double.isNaN(mean) ? "–" : num(mean) + (Double.isNaN(sd) ? "" : " ± " + num(sd));
     }
 
-    private static String ratio(Object v) {
-        return v == null ? "–" : String.format(Locale.ROOT, "%.2f×", ((Number) v).doubleValue());
+    private static String ratio(double v) {
+        return Summaries.Ratios.times(v);
     }
 
     private static String num(double v) {

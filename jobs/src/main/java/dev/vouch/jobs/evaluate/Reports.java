@@ -1,6 +1,5 @@
 package dev.vouch.jobs.evaluate;
 
-import static dev.vouch.jobs.evaluate.Summaries.num;
 import static dev.vouch.jobs.evaluate.Summaries.obj;
 import static dev.vouch.jobs.evaluate.Summaries.round;
 
@@ -103,8 +102,8 @@ final class Reports {
         m.put("rating_candidates", r.candidates().stream().map(x -> obj("rank", x.rank(), "reg_param", x.regParam(),
                 "validation_rmse", x.validationRmse())).toList());
         m.put("implicit_candidates", r.implicitCandidates().stream().map(x -> obj("rank", (int) x[0], "alpha", x[1],
-                "confidence", x[2] > 0 ? "rating" : "watched", "reg_param", x[5], "implicit_only_ndcg_at_10", num(x[3]),
-                "blend_objective", num(x[4]))).toList());
+                "confidence", x[2] > 0 ? "rating" : "watched", "reg_param", x[5], "implicit_only_ndcg_at_10", x[3],
+                "blend_objective", x[4])).toList());
         m.put("blend", RankingTuner.describe(r.ranking()));
         return m;
     }
@@ -141,7 +140,7 @@ final class Reports {
         m.put("fit_seconds", round(f.fitSeconds()));
         m.put("scores", f.scores().stream().map(s -> {
             Map<String, Object> x = obj("scenario", s.scenario(), "model", s.model(), "requests", s.users());
-            s.metrics().forEach((k, v) -> x.put(k, num(v)));
+            x.putAll(s.metrics());
             x.put("seconds", round(s.seconds()));
             return x;
         }).toList());

@@ -1,16 +1,18 @@
 package dev.vouch.jobs.evaluate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns per-fold scores into the JSON-ready maps of metrics.json and {@code --json}: per scenario and model, the mean
- * and sample sd over folds of every metric, null (never NaN) where a metric does not apply, and our ratio to the
+ * Turns per-fold scores into the typed summaries of metrics.json and {@code --json}: per scenario and model, the mean
+ * and sample sd over folds of every metric (NaN where a metric does not apply: JSON gets null), and our ratio to the
  * peer and to popularity.
  */
 final class Summaries {
@@ -38,46 +40,63 @@ final class Summaries {
         return Metrics.mean(perFold(folds, scenario, model, metric));
     }
 
-    /** scenario → model → {mean: {metric: v}, sd: {…}, users}; scenarios without scores are left out. */
-    static Map<String, Object> scenarios(List<FoldOutcome> folds) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** One model in one scenario: mean and sample sd over folds of every metric, and the requests scored. */
+    record ModelSummary(Map<String, Double> mean, Map<String, Double> sd, long requestsOverFolds) {}
+
+    /** One scenario: how it is run, each model's summary, and (for lists) our ratios. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ScenarioSummary(String protocol, Map<String, ModelSummary> models, Ratios ratios) {}
+
+    /** Our NDCG@10 over the peer's and over popularity's, from the same folds. */
+    record Ratios(double vouchOverPopularity, double vouchOverSparkImplicitAls,
+                  double sparkImplicitAlsOverPopularity) {
+        String describe() {
+            return String.format(Locale.ROOT, "vouch/popularity %s, vouch/spark_implicit_als %s, "
+                    + "spark_implicit_als/popularity %s", times(vouchOverPopularity), times(vouchOverSparkImplicitAls),
+                    times(sparkImplicitAlsOverPopularity));
+        }
+
+        static String times(double v) {
+            return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f×", v) : "–";
+        }
+    }
+
+    /** The {@code --json} summary: every scenario's means, the ratios, parameters and where the report is. */
+    record Cli(Map<String, ScenarioSummary> scenarios, int folds, long seed, Map<String, Object> params,
+               Object snapshot, double wallSeconds, String report) {}
+
+    /** scenario → its summary; scenarios without scores are left out. */
+    static Map<String, ScenarioSummary> scenarios(List<FoldOutcome> folds) {
+        Map<String, ScenarioSummary> out = new LinkedHashMap<>();
         for (Scenario sc : Scenario.values()) {
             List<String> models = models(folds, sc.key);
             if (models.isEmpty()) {
                 continue;
             }
-            Map<String, Object> byModel = new LinkedHashMap<>();
+            Map<String, ModelSummary> byModel = new LinkedHashMap<>();
             for (String m : models) {
-                Map<String, Object> mean = new LinkedHashMap<>();
-                Map<String, Object> sd = new LinkedHashMap<>();
+                Map<String, Double> mean = new LinkedHashMap<>();
+                Map<String, Double> sd = new LinkedHashMap<>();
                 for (String metric : metricNames(folds, sc.key, m)) {
                     double[] v = perFold(folds, sc.key, m, metric);
-                    mean.put(metric, num(Metrics.mean(v)));
-                    sd.put(metric, num(Metrics.sd(v)));
+                    mean.put(metric, Metrics.mean(v));
+                    sd.put(metric, Metrics.sd(v));
                 }
                 long users = folds.stream().map(f -> f.find(sc.key, m)).filter(Objects::nonNull)
                         .mapToLong(Scores::users).sum();
-                byModel.put(m, obj("mean", mean, "sd", sd, "requests_over_folds", users));
+                byModel.put(m, new ModelSummary(mean, sd, users));
             }
-            Map<String, Object> scenario = obj("protocol", sc.protocol, "models", byModel);
-            if (sc != Scenario.RATINGS) {
-                scenario.put("ratios", ratios(folds, sc.key));
-            }
-            out.put(sc.key, scenario);
+            out.put(sc.key, new ScenarioSummary(sc.protocol, byModel,
+                    sc == Scenario.RATINGS ? null : ratios(folds, sc.key)));
         }
         return out;
     }
 
-    /** Our NDCG@10 over the peer's and over popularity's, from the same folds. */
-    static Map<String, Object> ratios(List<FoldOutcome> folds, String scenario) {
+    static Ratios ratios(List<FoldOutcome> folds, String scenario) {
         double ours = mean(folds, scenario, EvaluationResult.MODEL, "ndcg_at_10");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("vouch_over_popularity", num(ours / mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10")));
-        out.put("vouch_over_spark_implicit_als",
-                num(ours / mean(folds, scenario, EvaluationResult.IMPLICIT_ALS, "ndcg_at_10")));
-        out.put("spark_implicit_als_over_popularity", num(mean(folds, scenario, EvaluationResult.IMPLICIT_ALS,
-                "ndcg_at_10") / mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10")));
-        return out;
+        double peer = mean(folds, scenario, EvaluationResult.IMPLICIT_ALS, "ndcg_at_10");
+        double popularity = mean(folds, scenario, EvaluationResult.POPULARITY, "ndcg_at_10");
+        return new Ratios(ours / popularity, ours / peer, peer / popularity);
     }
 
     private static List<String> metricNames(List<FoldOutcome> folds, String scenario, String model) {
@@ -85,17 +104,9 @@ final class Summaries {
                 .map(s -> List.copyOf(s.metrics().keySet())).orElse(List.of());
     }
 
-    /** The {@code --json} summary: every scenario's means, the ratios, parameters and where the report is. */
-    static Map<String, Object> cli(EvaluationResult r, String reportDir) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("scenarios", scenarios(r.folds()));
-        out.put("folds", r.params().folds());
-        out.put("seed", r.params().seed());
-        out.put("params", Reports.params(r));
-        out.put("snapshot", r.snapshot().get("path"));
-        out.put("wall_seconds", round(r.wallSeconds()));
-        out.put("report", reportDir);
-        return out;
+    static Cli cli(EvaluationResult r, String reportDir) {
+        return new Cli(scenarios(r.folds()), r.params().folds(), r.params().seed(), Reports.params(r),
+                r.snapshot().get("path"), round(r.wallSeconds()), reportDir);
     }
 
     /** An ordered JSON object from key, value pairs (Map.of would shuffle the keys). */
@@ -105,11 +116,6 @@ final class Summaries {
             out.put((String) keyValues[i], keyValues[i + 1]);
         }
         return out;
-    }
-
-    /** NaN and infinities become null: JSON has no NaN. */
-    static Double num(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     static double round(double seconds) {

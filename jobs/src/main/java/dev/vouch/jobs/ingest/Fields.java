@@ -1,11 +1,16 @@
 package dev.vouch.jobs.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** Splitting one delimited line into fields and reading typed values, with reasons that name the field. */
 final class Fields {
@@ -46,35 +51,14 @@ final class Fields {
         return out;
     }
 
+    /** One RFC 4180 line (Apache Commons CSV): quoted fields may hold commas and doubled quotes. */
     private static List<String> splitQuoted(String line) throws BadRecord {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        try (CSVParser parser = CSVParser.parse(line, CSVFormat.RFC4180)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new BadRecord("unterminated quoted field or text after a closing quote");
         }
-        if (quoted) {
-            throw new BadRecord("unterminated quoted field");
-        }
-        out.add(field.toString());
-        return out;
     }
 
     static void expectCount(List<String> fields, int expected) throws BadRecord {

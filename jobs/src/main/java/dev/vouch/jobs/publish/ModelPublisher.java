@@ -2,15 +2,14 @@ package dev.vouch.jobs.publish;
 
 import dev.vouch.jobs.common.FolderLock;
 import dev.vouch.jobs.common.JsonText;
+import dev.vouch.jobs.common.Schemas;
+import org.apache.commons.codec.digest.DigestUtils;
 import dev.vouch.jobs.common.Versioned;
 import dev.vouch.jobs.common.VouchException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +78,12 @@ public final class ModelPublisher {
             return versions.partial(version);
         }
 
-        /** Writes one table as a few Parquet files (serving reads them whole into memory). */
+        /**
+         * Writes one table as a few Parquet files (serving reads them whole into memory), after checking its columns
+         * against the declared schema ({@link ModelTables#schemaOf}).
+         */
         public long write(String table, Dataset<Row> data) {
+            Schemas.check("model table " + table, ModelTables.schemaOf(table), data.schema(), true);
             String dir = new Path(folder(), table).toString();
             data.coalesce(1).write().mode("overwrite").parquet(dir);
             long n = spark.read().parquet(dir).count();
@@ -151,15 +154,7 @@ public final class ModelPublisher {
 
     private String sha256(Path file) throws IOException {
         try (InputStream in = versions.fs().open(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return DigestUtils.sha256Hex(in);
         }
     }
 }

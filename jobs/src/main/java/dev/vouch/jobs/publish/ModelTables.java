@@ -1,6 +1,16 @@
 package dev.vouch.jobs.publish;
 
-/** Names of the published model's tables and files — the jobs side of docs/DATA.md, section 2. */
+import static org.apache.spark.sql.types.DataTypes.*;
+
+import dev.vouch.jobs.common.Tables;
+import java.util.Map;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Names and schemas of the published model's tables and files — the jobs side of docs/DATA.md, section 2. Every table
+ * is checked against its schema here when it is written ({@link ModelPublisher.Draft#write}).
+ */
 public final class ModelTables {
     private ModelTables() {}
 
@@ -24,4 +34,43 @@ public final class ModelTables {
 
     public static final String CO_LIKED = "co_liked";
     public static final String SHARED_TAGS = "shared_tags";
+
+    private static final ArrayType FLOATS = createArrayType(FloatType, true);
+
+    public static final StructType FILMS_SCHEMA = new StructType()
+            .add("film_id", StringType).add("title", StringType).add("year", IntegerType)
+            .add("genres", Tables.STRINGS).add("scale_max", DoubleType).add("n_ratings", IntegerType)
+            .add("mean_norm", DoubleType).add("bias", DoubleType).add("popularity", DoubleType)
+            .add("factors", FLOATS).add(IMPLICIT_FACTORS, FLOATS);
+    public static final StructType REVIEWERS_SCHEMA = new StructType()
+            .add("reviewer_id", StringType).add("name", StringType).add("role", StringType)
+            .add("n_reviews", IntegerType).add("n_rated", IntegerType).add("mean_norm", DoubleType)
+            .add("sd_norm", DoubleType).add("bias", DoubleType).add("top_tags", Tables.STRINGS)
+            .add("factors", FLOATS).add(IMPLICIT_FACTORS, FLOATS);
+    public static final StructType OPINIONS_SCHEMA = new StructType()
+            .add("reviewer_id", StringType).add("film_id", StringType).add("score", DoubleType)
+            .add("scale_max", DoubleType).add("score_norm", DoubleType).add("aspects", Tables.ASPECTS)
+            .add("tags", Tables.STRINGS).add("review_date", DateType);
+    public static final StructType FILM_TAGS_SCHEMA = new StructType()
+            .add("film_id", StringType).add("tag", StringType).add("count", IntegerType).add("weight", DoubleType);
+    public static final StructType FILM_ASPECTS_SCHEMA = new StructType()
+            .add("film_id", StringType).add("aspect", StringType).add("mean_norm", DoubleType).add("n", IntegerType);
+    public static final StructType SIMILAR_FILMS_SCHEMA = new StructType()
+            .add("film_id", StringType).add("other_id", StringType).add("kind", StringType).add("score", DoubleType);
+    public static final StructType KINDRED_SCHEMA = new StructType()
+            .add("reviewer_id", StringType).add("other_id", StringType).add("score", DoubleType)
+            .add("llr", DoubleType).add("co_rated", IntegerType).add("agreement", DoubleType);
+
+    private static final Map<String, StructType> SCHEMAS = Map.of(FILMS, FILMS_SCHEMA, REVIEWERS, REVIEWERS_SCHEMA,
+            OPINIONS, OPINIONS_SCHEMA, FILM_TAGS, FILM_TAGS_SCHEMA, FILM_ASPECTS, FILM_ASPECTS_SCHEMA,
+            SIMILAR_FILMS, SIMILAR_FILMS_SCHEMA, KINDRED, KINDRED_SCHEMA);
+
+    /** The declared schema of a model table. */
+    public static StructType schemaOf(String table) {
+        StructType s = SCHEMAS.get(table);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown model table " + table);
+        }
+        return s;
+    }
 }

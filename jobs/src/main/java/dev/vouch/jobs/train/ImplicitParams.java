@@ -22,10 +22,20 @@ import java.util.List;
  */
 public record ImplicitParams(int rank, double alpha, boolean fromRatings, double regParam, int maxIter,
                              List<Integer> ranks, List<Double> alphas, List<Double> regs) {
+    /** Factor count. */
     public static final int DEFAULT_RANK = 32;
+    /** Confidence of a watched film. */
     public static final double DEFAULT_ALPHA = 5.0;
+    /** Confidence grows with the score ("rating"), rather than every opinion alike ("watched"). */
+    public static final boolean DEFAULT_FROM_RATINGS = true;
+    /** Regularisation. */
     public static final double DEFAULT_REG = 0.1;
+    /** ALS iterations. */
     public static final int DEFAULT_MAX_ITER = 15;
+    /** Ranks {@code vouch evaluate} tries for the peer. */
+    public static final List<Integer> DEFAULT_RANKS = List.of(32, 64);
+    /** Alphas {@code vouch evaluate} tries. */
+    public static final List<Double> DEFAULT_ALPHAS = List.of(1.0, 5.0, 20.0);
 
     public ImplicitParams {
         ranks = List.copyOf(ranks);
@@ -41,8 +51,8 @@ public record ImplicitParams(int rank, double alpha, boolean fromRatings, double
     }
 
     public static ImplicitParams defaults() {
-        return new ImplicitParams(DEFAULT_RANK, DEFAULT_ALPHA, true, DEFAULT_REG, DEFAULT_MAX_ITER, List.of(32, 64),
-                List.of(1.0, 5.0, 20.0), List.of(DEFAULT_REG));
+        return new ImplicitParams(DEFAULT_RANK, DEFAULT_ALPHA, DEFAULT_FROM_RATINGS, DEFAULT_REG, DEFAULT_MAX_ITER,
+                DEFAULT_RANKS, DEFAULT_ALPHAS, List.of(DEFAULT_REG));
     }
 
     public ImplicitParams withChosen(int chosenRank, double chosenAlpha, boolean chosenFromRatings) {

@@ -15,7 +15,7 @@ public final class ModelManifest {
         m.put("source_snapshot", snapshot);
         m.put("global_mean", globalMean);
         m.put("rank", chosen.rank());
-        m.put("params", params(chosen));
+        m.put("params", chosen);  // the record itself, snake_case (JsonText)
         m.put("ranking", ranking(chosen.implicit(), ranking, tuning));
         m.put("evaluation", evaluation);
         return m;
@@ -44,25 +44,5 @@ public final class ModelManifest {
         return new RankParams(RankParams.DEFAULT_IMPLICIT_WEIGHT, RankParams.DEFAULT_RATING_WEIGHT,
                 RankParams.DEFAULT_POPULARITY_WEIGHT, RankParams.DEFAULT_PERSONAL_HALF, p.regParam(), p.biasReg(),
                 p.implicit().regParam(), p.implicit().alpha(), p.implicit().fromRatings());
-    }
-
-    public static Map<String, Object> params(TrainParams p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rank", p.rank());
-        m.put("reg_param", p.regParam());
-        m.put("max_iter", p.maxIter());
-        m.put("bias_reg", p.biasReg());
-        m.put("seed", p.seed());
-        m.put("searched_ranks", p.ranks());
-        m.put("searched_reg_params", p.regParams());
-        m.put("validation_fraction", p.validationFraction());
-        m.put("max_liked_per_reviewer", p.maxLikedPerReviewer());
-        m.put("top_similar", p.topSimilar());
-        m.put("implicit_rank", p.implicit().rank());
-        m.put("implicit_alpha", p.implicit().alpha());
-        m.put("implicit_confidence", p.implicit().fromRatings() ? "rating" : "watched");
-        m.put("implicit_reg_param", p.implicit().regParam());
-        m.put("implicit_max_iter", p.implicit().maxIter());
-        return m;
     }
 }

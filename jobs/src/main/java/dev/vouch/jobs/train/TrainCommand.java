@@ -15,50 +15,30 @@ import picocli.CommandLine.Option;
         description = {"Train a model from the latest warehouse snapshot and publish it as a new version.",
                 "CURRENT switches only after the new version is complete."})
 public final class TrainCommand implements Callable<Integer> {
-    private static final TrainParams D = TrainParams.defaults();
-
     @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "The warehouse folder.")
     String warehouse;
 
     @Option(names = "--models", required = true, paramLabel = "DIR", description = "The models folder (versions + CURRENT).")
     String models;
 
-    @Option(names = "--rank", description = "ALS rank when --no-search (default ${DEFAULT-VALUE}).")
-    int rank = D.rank();
-
-    @Option(names = "--reg-param", description = "ALS regularisation when --no-search (default ${DEFAULT-VALUE}).")
-    double regParam = D.regParam();
-
-    @Option(names = "--max-iter", description = "ALS iterations (default ${DEFAULT-VALUE}).")
-    int maxIter = D.maxIter();
-
-    @Option(names = "--bias-reg", description = "Bias damping in pseudo-ratings (default ${DEFAULT-VALUE}).")
-    double biasReg = D.biasReg();
-
-    @Option(names = "--no-search", description = "Skip the search; use --rank and --reg-param as given.")
-    boolean noSearch;
-
-    @Option(names = "--ranks", split = ",", description = "Ranks to search (default ${DEFAULT-VALUE}).")
-    List<Integer> ranks = D.ranks();
-
-    @Option(names = "--reg-params", split = ",", description = "Reg-params to search (default ${DEFAULT-VALUE}).")
-    List<Double> regParams = D.regParams();
+    @Mixin
+    RatingModelOptions model;
 
     @Option(names = "--implicit-rank", description = "Implicit ALS rank (default ${DEFAULT-VALUE}).")
-    int implicitRank = D.implicit().rank();
+    int implicitRank = ImplicitParams.DEFAULT_RANK;
 
     @Option(names = "--implicit-alpha", description = "Implicit ALS confidence of a watched film (default ${DEFAULT-VALUE}).")
-    double implicitAlpha = D.implicit().alpha();
+    double implicitAlpha = ImplicitParams.DEFAULT_ALPHA;
 
     @Option(names = "--implicit-confidence", description = "rating: a watched film's confidence grows with its score;"
             + " watched: every opinion counts alike (default ${DEFAULT-VALUE}).")
-    String implicitConfidence = D.implicit().fromRatings() ? "rating" : "watched";
+    String implicitConfidence = ImplicitParams.DEFAULT_FROM_RATINGS ? "rating" : "watched";
 
     @Option(names = "--implicit-reg-param", description = "Implicit ALS regularisation (default ${DEFAULT-VALUE}).")
-    double implicitReg = D.implicit().regParam();
+    double implicitReg = ImplicitParams.DEFAULT_REG;
 
     @Option(names = "--seed", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
-    long seed = D.seed();
+    long seed = TrainParams.DEFAULT_SEED;
 
     @Mixin
     JobOptions job;
@@ -72,9 +52,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + implicitConfidence);
         }
         ImplicitParams implicit = new ImplicitParams(implicitRank, implicitAlpha, implicitConfidence.equals("rating"),
-                implicitReg, D.implicit().maxIter(), List.of(implicitRank), List.of(implicitAlpha), List.of(implicitReg));
-        return new TrainParams(rank, regParam, maxIter, biasReg, !noSearch, ranks, regParams, D.validationFraction(),
-                D.maxLikedPerReviewer(), D.topSimilar(), seed, implicit);
+                implicitReg, ImplicitParams.DEFAULT_MAX_ITER, List.of(implicitRank), List.of(implicitAlpha), List.of(implicitReg));
+        return model.params(seed, implicit);
     }
 
     @Override
@@ -85,8 +64,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (job.json) {
             System.out.println(JsonText.oneLine(s));
         } else {
-            System.out.printf("published model %s%n  %s%n  from %s%n  params %s%n  validation RMSE %s%n  rows %s%n  %.1f s%n",
-                    s.version(), s.path(), s.snapshot(), s.params(),
+            System.out.printf("published model %s%n  %s%n  from %s%n  rank %d, reg-param %s, implicit rank %d%n"
+                            + "  validation RMSE %s%n  rows %s%n  %.1f s%n",
+                    s.version(), s.path(), s.snapshot(), s.params().rank(), s.params().regParam(),
+                    s.params().implicit().rank(),
                     s.validationRmse() == null ? "n/a (no search)" : String.format("%.4f", s.validationRmse()),
                     s.rows(), s.seconds());
         }

@@ -34,7 +34,7 @@ public final class TrainModelJob {
         this.progress = progress;
     }
 
-    public record Summary(String version, String path, String snapshot, Map<String, Object> params,
+    public record Summary(String version, String path, String snapshot, TrainParams params,
                           Map<String, Long> rows, Double validationRmse, double seconds) {}
 
     public Summary run(String warehouseDir, String modelsDir, TrainParams params) {
@@ -88,13 +88,12 @@ public final class TrainModelJob {
                 progress.step("writing " + t.getKey());
                 rows.put(t.getKey(), draft.write(t.getKey(), t.getValue()));
             }
-            Map<String, Object> paramMap = ModelManifest.params(chosen);
             Double validation = search == null ? null : search.candidates().stream()
                     .mapToDouble(HyperSearch.Candidate::validationRmse).min().orElse(Double.NaN);
             progress.step("publishing");
             Path published = draft.commit(ModelManifest.fields(Versioned.display(snapshot), model.globalMean(), chosen,
                     ranking.params(), RankingTuner.describe(ranking), evaluation(search, n)));
-            return new Summary(draft.version(), Versioned.display(published), Versioned.display(snapshot), paramMap,
+            return new Summary(draft.version(), Versioned.display(published), Versioned.display(snapshot), chosen,
                     rows, validation, (System.nanoTime() - started) / 1e9);
         } finally {
             reviews.unpersist();

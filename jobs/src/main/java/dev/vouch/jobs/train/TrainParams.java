@@ -24,8 +24,28 @@ public record TrainParams(int rank, double regParam, int maxIter, double biasReg
                           List<Integer> ranks, List<Double> regParams, double validationFraction,
                           int maxLikedPerReviewer, int topSimilar, long seed, ImplicitParams implicit) {
 
+    /** ALS rank when the search is off. */
     public static final int DEFAULT_RANK = 24;
+    /** ALS regularisation when the search is off. */
     public static final double DEFAULT_REG = 0.03;
+    /** ALS iterations of the final fit (the search runs two thirds of them). */
+    public static final int DEFAULT_MAX_ITER = 12;
+    /** Bias damping, in pseudo-ratings. */
+    public static final double DEFAULT_BIAS_REG = 5.0;
+    /** Whether rank and regularisation are searched. */
+    public static final boolean DEFAULT_SEARCH = true;
+    /** Ranks the search tries. */
+    public static final List<Integer> DEFAULT_RANKS = List.of(16, 32);
+    /** Regularisations the search tries. */
+    public static final List<Double> DEFAULT_REGS = List.of(0.03, 0.05);
+    /** Share of training ratings the search holds out. */
+    public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
+    /** Liked films per reviewer in LLR co-occurrence. */
+    public static final int DEFAULT_MAX_LIKED_PER_REVIEWER = 60;
+    /** Similar films and kindred reviewers kept. */
+    public static final int DEFAULT_TOP_SIMILAR = 20;
+    /** The seed of every random choice. */
+    public static final long DEFAULT_SEED = 42L;
 
     public TrainParams {
         ranks = List.copyOf(ranks);
@@ -43,8 +63,9 @@ public record TrainParams(int rank, double regParam, int maxIter, double biasReg
     }
 
     public static TrainParams defaults() {
-        return new TrainParams(DEFAULT_RANK, DEFAULT_REG, 12, 5.0, true, List.of(16, 32), List.of(0.03, 0.05),
-                0.1, 60, 20, 42L, ImplicitParams.defaults());
+        return new TrainParams(DEFAULT_RANK, DEFAULT_REG, DEFAULT_MAX_ITER, DEFAULT_BIAS_REG, DEFAULT_SEARCH,
+                DEFAULT_RANKS, DEFAULT_REGS, DEFAULT_VALIDATION_FRACTION, DEFAULT_MAX_LIKED_PER_REVIEWER,
+                DEFAULT_TOP_SIMILAR, DEFAULT_SEED, ImplicitParams.defaults());
     }
 
     public TrainParams withChosen(int chosenRank, double chosenReg) {

@@ -5,13 +5,16 @@ import dev.vouch.serving.access.RateLimitedException;
 import dev.vouch.serving.model.ModelLoadException;
 import dev.vouch.serving.model.ModelNotReadyException;
 import dev.vouch.serving.model.UnknownIdException;
+import dev.vouch.serving.suggest.InvalidQueryException;
 import dev.vouch.serving.web.BadRequestException;
 import dev.vouch.serving.web.PayloadTooLargeException;
 import dev.vouch.serving.web.Problem;
+import dev.vouch.serving.web.Params;
 import dev.vouch.serving.web.UnsupportedMediaTypeException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,8 @@ final class ErrorMapping {
 
     static void register(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> send(ctx, Problem.badRequest(e.field(), e.getMessage())));
+        routes.exception(InvalidQueryException.class, (e, ctx) -> send(ctx, Problem.badRequest(e.field(), e.getMessage())));
+        routes.exception(ValidationException.class, (e, ctx) -> send(ctx, Params.problem(e)));
         routes.exception(UnknownIdException.class, (e, ctx) ->
                 send(ctx, Problem.of("unknown-" + e.kind(), "Not Found", 404, e.getMessage())));
         routes.exception(PayloadTooLargeException.class, (e, ctx) ->

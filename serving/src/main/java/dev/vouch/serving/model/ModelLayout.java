@@ -1,6 +1,7 @@
 package dev.vouch.serving.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The serving side's one set of names for the published-model contract (docs/DATA.md, section 2).
@@ -27,6 +28,19 @@ public final class ModelLayout {
     /** Every table a version must contain, in load order. */
     public static final List<String> TABLES =
             List.of(FILMS, REVIEWERS, OPINIONS, FILM_TAGS, FILM_ASPECTS, SIMILAR_FILMS, KINDRED);
+
+    /** The columns serving reads from each table; a version missing one is refused at load, naming it. */
+    public static final Map<String, List<String>> COLUMNS = Map.of(
+            FILMS, List.of("film_id", "title", "year", "genres", "scale_max", "n_ratings", "mean_norm", "bias",
+                    "popularity", "factors", "implicit_factors"),
+            REVIEWERS, List.of("reviewer_id", "name", "role", "n_reviews", "n_rated", "mean_norm", "sd_norm", "bias",
+                    "top_tags", "factors", "implicit_factors"),
+            OPINIONS, List.of("reviewer_id", "film_id", "score", "scale_max", "score_norm", "aspects", "tags",
+                    "review_date"),
+            FILM_TAGS, List.of("film_id", "tag", "count", "weight"),
+            FILM_ASPECTS, List.of("film_id", "aspect", "mean_norm", "n"),
+            SIMILAR_FILMS, List.of("film_id", "other_id", "kind", "score"),
+            KINDRED, List.of("reviewer_id", "other_id", "score", "llr", "co_rated", "agreement"));
 
     /** The similar_films kinds written by the jobs. */
     public static final String KIND_CO_LIKED = "co_liked";

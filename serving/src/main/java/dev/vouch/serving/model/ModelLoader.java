@@ -34,6 +34,7 @@ public class ModelLoader {
         Model model;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             TableReader reader = new TableReader(connection, versionDir, manifest);
+            ModelLayout.TABLES.forEach(reader::requireColumns);
             int rank = manifest.rank();
             Films films = Films.load(reader, rank, manifest.implicitRank());
             Reviewers reviewers = Reviewers.load(reader, rank, manifest.implicitRank());

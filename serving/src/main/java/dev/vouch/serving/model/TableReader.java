@@ -6,6 +6,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /** Reads one model table through DuckDB as {@code read_parquet('<version>/<table>/*.parquet')}. */
 final class TableReader {
@@ -24,6 +29,32 @@ final class TableReader {
         this.manifest = manifest;
     }
 
+    /** Refuses a table without every column serving reads from it ({@link ModelLayout#COLUMNS}), naming them. */
+    void requireColumns(String table) {
+        if (manifest.tables().get(table).isEmpty()) {
+            return;
+        }
+        Set<String> present = new HashSet<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source(table))) {
+            while (rs.next()) {
+                present.add(rs.getString("column_name"));
+            }
+        } catch (SQLException e) {
+            throw new ModelLoadException("table " + table + ": " + e.getMessage(), e);
+        }
+        List<String> missing = ModelLayout.COLUMNS.get(table).stream().filter(c -> !present.contains(c))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new ModelLoadException("table " + table + " lacks column(s) " + String.join(", ", missing));
+        }
+    }
+
+    private String source(String table) {
+        String glob = versionDir.resolve(table).toAbsolutePath() + "/*.parquet";
+        return "read_parquet('" + glob.replace("'", "''") + "')";
+    }
+
     /** Runs {@code SELECT <columns> FROM <table>} and hands every row over; a table without files has no rows. */
     int forEach(String table, String columns, RowHandler handler) {
         return forEach(table, columns, null, handler);
@@ -34,8 +65,7 @@ final class TableReader {
         if (manifest.tables().get(table).isEmpty()) {
             return 0;
         }
-        String glob = versionDir.resolve(table).toAbsolutePath() + "/*.parquet";
-        String sql = "SELECT " + columns + " FROM read_parquet('" + glob.replace("'", "''") + "')"
+        String sql = "SELECT " + columns + " FROM " + source(table)
                 + (orderBy == null ? "" : " ORDER BY " + orderBy);
         int rows = 0;
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -59,7 +89,7 @@ final class TableReader {
     /** A list column of strings, nulls dropped; an empty array for a null cell. */
     static String[] strings(ResultSet rs, String column) throws SQLException {
         Object[] values = values(rs, column);
-        return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).map(Object::toString)
+        return Arrays.stream(values).filter(Objects::nonNull).map(Object::toString)
                 .toArray(String[]::new);
     }
 

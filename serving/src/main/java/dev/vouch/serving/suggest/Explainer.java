@@ -22,24 +22,19 @@ final class Explainer {
         double max = model.films().scaleMax(film);
         Opinions o = model.opinions();
         int p = o.find(reviewer, film);
-        List<Explanation.AspectScore> aspects = p < 0 ? List.of() : o.aspects(p).stream()
-                .map(a -> new Explanation.AspectScore(a.name(), a.score(), a.max())).toList();
-        List<String> tags = p < 0 ? List.of() : o.tags(p);
         Support support = Support.of(model, reviewer, film);
-        Integer supporters = support.count();
-        Double supportersMean = support.count() == 0 ? null : round1(support.meanScore());
+        Explanation.Evidence evidence = evidence(reviewer, p, support);
         if (kind == ReviewerView.REVIEWED) {
             double score = o.score(p);
             String sentence = name + " rated it " + num(score) + "/" + num(max) + aspectText(o.aspects(p))
-                    + tagText(tags) + ".";
-            return new Explanation("reviewed", model.reviewers().id(reviewer), name, score, max, null, aspects, tags,
-                    supporters, supportersMean, null, null, null, sentence);
+                    + tagText(evidence.tags()) + ".";
+            return Explanation.reviewed(evidence, score, max, sentence);
         }
         double norm = predictedNorm(reviewer, film);
         Double predicted = Double.isNaN(norm) ? null : round1(norm * max);
         boolean watched = kind == ReviewerView.WATCHED;
-        String opening = tags.isEmpty() ? "Not reviewed by " + name
-                : name + " tagged it" + quoted(tags) + " without a score";
+        String opening = evidence.tags().isEmpty() ? "Not reviewed by " + name
+                : name + " tagged it" + quoted(evidence.tags()) + " without a score";
         String because = watched ? "; readers with " + name + "'s taste watched it" : "";
         String sentence = support.count() > 0
                 ? opening + because + ", and " + support.count() + (support.count() == 1 ? " reviewer who agrees"
@@ -47,21 +42,31 @@ final class Explainer {
                 + (support.count() == 1 ? "." : " on average.")
                 : opening + because + (predicted == null ? "."
                 : "; predicted from " + name + "'s taste at about " + num(predicted) + "/" + num(max) + ".");
-        return new Explanation("predicted", model.reviewers().id(reviewer), name, null, max, predicted, aspects, tags,
-                supporters, supportersMean, null, null, watched, sentence);
+        return Explanation.predicted(evidence, max, predicted, watched, sentence);
     }
 
     /** R's sub-score for one aspect, with the overall score beside it. */
     Explanation aspect(int reviewer, int film, String aspectName) {
-        Explanation base = reviewer(reviewer, film, ReviewerView.REVIEWED);
-        Aspect a = model.opinions().aspect(model.opinions().find(reviewer, film), aspectName);
-        String overall = base.score() == null || base.score().isNaN() ? ""
-                : " (overall " + num(base.score()) + "/" + num(base.scaleMax()) + ")";
-        String sentence = base.reviewerName() + " gave it " + capitalise(a.name()) + " " + num(a.score()) + "/"
-                + num(a.max()) + overall + tagText(base.tags()) + ".";
-        return new Explanation("reviewed", base.reviewer(), base.reviewerName(),
-                base.score() == null || base.score().isNaN() ? null : base.score(), base.scaleMax(), null,
-                base.aspects(), base.tags(), base.supporters(), base.supportersMean(), null, null, null, sentence);
+        Opinions o = model.opinions();
+        int p = o.find(reviewer, film);
+        Explanation.Evidence evidence = evidence(reviewer, p, Support.of(model, reviewer, film));
+        Aspect a = o.aspect(p, aspectName);
+        double max = model.films().scaleMax(film);
+        double score = o.score(p);
+        String overall = Double.isNaN(score) ? "" : " (overall " + num(score) + "/" + num(max) + ")";
+        String sentence = evidence.reviewerName() + " gave it " + capitalise(a.name()) + " " + num(a.score()) + "/"
+                + num(a.max()) + overall + tagText(evidence.tags()) + ".";
+        return Explanation.reviewed(evidence, Double.isNaN(score) ? null : score, max, sentence);
+    }
+
+    /** R's own words on the film (opinion {@code p}, or none when p < 0) and the kindred who back them. */
+    private Explanation.Evidence evidence(int reviewer, int p, Support support) {
+        Opinions o = model.opinions();
+        List<Explanation.AspectScore> aspects = p < 0 ? List.of() : o.aspects(p).stream()
+                .map(a -> new Explanation.AspectScore(a.name(), a.score(), a.max())).toList();
+        return new Explanation.Evidence(model.reviewers().id(reviewer), model.reviewers().name(reviewer), aspects,
+                p < 0 ? List.of() : o.tags(p), support.count(),
+                support.count() == 0 ? null : round1(support.meanScore()));
     }
 
     /** A prediction from the reader's own ratings (fold-in); predictedNorm may be NaN (no explicit factors). */
@@ -74,14 +79,12 @@ final class Explainer {
                         + (predicted == null ? "." : "; predicted for you at about " + num(predicted) + "/" + num(max) + ".")
                 : "Predicted for you from " + from
                         + (predicted == null ? "." : " at about " + num(predicted) + "/" + num(max) + ".");
-        return new Explanation("personal", null, null, null, max, predicted, null, null, null, null, ratings, null,
-                watched, sentence);
+        return Explanation.personal(max, predicted, ratings, watched, sentence);
     }
 
     /** A film matching the reader's tags. */
     Explanation tagMatch(List<String> matched) {
-        return new Explanation("tag_match", null, null, null, null, null, null, matched, null, null, null, null, null,
-                "Matches your tags" + quoted(matched) + ".");
+        return Explanation.tagMatch(matched, "Matches your tags" + quoted(matched) + ".");
     }
 
     /** A popular film, for when nothing personal is known. */
@@ -92,8 +95,7 @@ final class Explainer {
         String sentence = Double.isNaN(mean) || n == 0 ? "Popular with Vouch reviewers."
                 : "Popular: " + n + (n == 1 ? " reviewer" : " reviewers") + " rated it " + num(mean * max) + "/"
                 + num(max) + " on average.";
-        return new Explanation("popular", null, null, null, max, null, null, null, null, null, n,
-                Double.isNaN(mean) ? null : round1(mean * max), null, sentence);
+        return Explanation.popular(max, n, Double.isNaN(mean) ? null : round1(mean * max), sentence);
     }
 
     /** NaN when R or the film has no factors: a biases-only number is no prediction of R's taste. */

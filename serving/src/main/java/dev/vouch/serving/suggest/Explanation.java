@@ -31,6 +31,43 @@ public record Explanation(String kind, String reviewer, String reviewerName, Dou
     public record AspectScore(String name, double score, double max) {
     }
 
+    /** What a trusted reviewer said about a film: who, their sub-scores and tags, and the kindred who agree. */
+    record Evidence(String reviewer, String reviewerName, List<AspectScore> aspects, List<String> tags,
+                    Integer supporters, Double supportersMean) {
+    }
+
+    /** The trusted reviewer scored the film (score null: an aspect pick without an overall score). */
+    static Explanation reviewed(Evidence e, Double score, double scaleMax, String sentence) {
+        return new Explanation("reviewed", e.reviewer(), e.reviewerName(), score, scaleMax, null, e.aspects(), e.tags(),
+                e.supporters(), e.supportersMean(), null, null, null, sentence);
+    }
+
+    /** Predicted from the trusted reviewer's taste, or watched by readers with it. */
+    static Explanation predicted(Evidence e, double scaleMax, Double predicted, boolean watchedBySimilar,
+                                 String sentence) {
+        return new Explanation("predicted", e.reviewer(), e.reviewerName(), null, scaleMax, predicted, e.aspects(),
+                e.tags(), e.supporters(), e.supportersMean(), null, null, watchedBySimilar, sentence);
+    }
+
+    /** Predicted from the reader's own ratings. */
+    static Explanation personal(double scaleMax, Double predicted, int ratings, boolean watchedBySimilar,
+                                String sentence) {
+        return new Explanation("personal", null, null, null, scaleMax, predicted, null, null, null, null, ratings, null,
+                watchedBySimilar, sentence);
+    }
+
+    /** Matches the reader's tags. */
+    static Explanation tagMatch(List<String> matched, String sentence) {
+        return new Explanation("tag_match", null, null, null, null, null, null, matched, null, null, null, null, null,
+                sentence);
+    }
+
+    /** Popular with reviewers: how many rated it, and their mean on the film's scale. */
+    static Explanation popular(double scaleMax, int ratings, Double meanScore, String sentence) {
+        return new Explanation("popular", null, null, null, scaleMax, null, null, null, null, null, ratings, meanScore,
+                null, sentence);
+    }
+
     public Explanation {
         aspects = aspects == null ? null : List.copyOf(aspects);
         tags = tags == null ? null : List.copyOf(tags);

@@ -2,7 +2,6 @@ package dev.vouch.serving.suggest;
 
 import dev.vouch.serving.model.Films;
 import dev.vouch.serving.model.Model;
-import dev.vouch.serving.web.BadRequestException;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Locale;
@@ -27,7 +26,7 @@ public record FilmFilter(Set<String> exclude, String genre, Integer minYear, Int
         genre = blankToNull(genre);
         tag = blankToNull(tag) == null ? null : tag.trim().toLowerCase(Locale.ROOT);
         if (minYear != null && maxYear != null && minYear > maxYear) {
-            throw new BadRequestException("min_year", "min_year (" + minYear + ") is after max_year (" + maxYear + ")");
+            throw new InvalidQueryException("min_year", "min_year (" + minYear + ") is after max_year (" + maxYear + ")");
         }
     }
 

@@ -4,7 +4,6 @@ import dev.vouch.engine.Ranker;
 import dev.vouch.engine.ReviewerView;
 import dev.vouch.serving.model.Model;
 import dev.vouch.serving.model.ModelStore;
-import dev.vouch.serving.web.BadRequestException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -53,48 +52,83 @@ public final class ModelRecommender implements Recommender {
         Model model = store.require();
         int[] reviewers = set.trusted().stream().mapToInt(t -> model.reviewer(t.reviewer())).toArray();
         double[] weights = set.trusted().stream().mapToDouble(TrustSet.Trusted::weight).toArray();
-        int[] rated = new int[set.ratings().size()];
-        double[] norms = new double[rated.length];
-        for (int i = 0; i < rated.length; i++) {
-            TrustSet.Rating r = set.ratings().get(i);
-            rated[i] = model.film(r.film());
-            double max = model.films().scaleMax(rated[i]);
-            if (r.score() < 0 || r.score() > max) {
-                throw new BadRequestException("ratings[" + i + "].score", "score for " + r.film()
-                        + " must be between 0 and " + Explainer.num(max) + ", was " + r.score());
-            }
-            norms[i] = r.score() / max;
-        }
+        ReaderRatings rated = ReaderRatings.of(model, set.ratings());
         String aspect = set.aspect();
         if (aspect != null) {
             checkAspect(model, aspect);
         }
         Set<String> exclude = new HashSet<>(set.seen());
         set.ratings().forEach(r -> exclude.add(r.film()));
-        IntPredicate base = set.filter().excludingAlso(exclude).compile(model);
-        BitSet chosen = new BitSet(model.films().size());
-        IntPredicate accept = f -> !chosen.get(f) && base.test(f);
+        Picks picks = new Picks(model, set.filter().excludingAlso(exclude).compile(model), set.limit());
         Explainer explainer = new Explainer(model);
-        List<Suggestion> items = new ArrayList<>();
         if (aspect != null && reviewers.length > 0) {
             // On one aspect the list is the trusted reviewers' sub-scores; the reader's fold-in stays out of it.
-            addAll(items, chosen, model, AspectBlend.pick(model, reviewers, weights, aspect, set.limit(), accept,
-                    explainer));
-        } else if (aspect == null && (reviewers.length > 0 || rated.length > 0)) {
+            picks.add(AspectBlend.pick(model, reviewers, weights, aspect, set.limit(), picks::accepts, explainer));
+        } else if (aspect == null && (reviewers.length > 0 || rated.films().length > 0)) {
             int[] seen = set.seen().stream().mapToInt(id -> model.films().indexOf(id)).filter(f -> f >= 0).toArray();
             Ranker.Ranking ranking = Ranker.rank(model.ranking(), r -> views.of(model, r),
-                    new Ranker.Request(reviewers, weights, rated, norms, seen, set.limit()), accept);
-            addAll(items, chosen, model, explain(model, ranking, reviewers, explainer));
+                    new Ranker.Request(reviewers, weights, rated.films(), rated.norms(), seen, set.limit()),
+                    picks::accepts);
+            picks.add(explain(model, ranking, reviewers, explainer));
         }
         Fallbacks fallbacks = new Fallbacks(model, explainer);
-        if (items.size() < set.limit()) {
-            addAll(items, chosen, model, fallbacks.tagMatch(readerTags(model, set, rated, norms),
-                    set.limit() - items.size(), accept));
+        if (picks.missing() > 0) {
+            picks.add(fallbacks.tagMatch(readerTags(model, set, rated), picks.missing(), picks::accepts));
         }
-        if (items.size() < set.limit()) {
-            addAll(items, chosen, model, fallbacks.popular(set.limit() - items.size(), accept));
+        if (picks.missing() > 0) {
+            picks.add(fallbacks.popular(picks.missing(), picks::accepts));
         }
-        return new SuggestionList(model.version(), null, aspect, sources(items), items);
+        return new SuggestionList(model.version(), null, aspect, sources(picks.items), picks.items);
+    }
+
+    /** The reader's own scores as film indices and normalised scores, each checked against its film's scale. */
+    private record ReaderRatings(int[] films, double[] norms) {
+        static ReaderRatings of(Model model, List<TrustSet.Rating> ratings) {
+            int[] films = new int[ratings.size()];
+            double[] norms = new double[films.length];
+            for (int i = 0; i < films.length; i++) {
+                TrustSet.Rating r = ratings.get(i);
+                films[i] = model.film(r.film());
+                double max = model.films().scaleMax(films[i]);
+                if (r.score() < 0 || r.score() > max) {
+                    throw new InvalidQueryException("ratings[" + i + "].score", "score for " + r.film()
+                            + " must be between 0 and " + Explainer.num(max) + ", was " + r.score());
+                }
+                norms[i] = r.score() / max;
+            }
+            return new ReaderRatings(films, norms);
+        }
+    }
+
+    /** The list being filled, source after source: each film once, only films the filters accept. */
+    private static final class Picks {
+        private final Model model;
+        private final IntPredicate filter;
+        private final int limit;
+        private final BitSet chosen;
+        private final List<Suggestion> items = new ArrayList<>();
+
+        Picks(Model model, IntPredicate filter, int limit) {
+            this.model = model;
+            this.filter = filter;
+            this.limit = limit;
+            this.chosen = new BitSet(model.films().size());
+        }
+
+        boolean accepts(int film) {
+            return !chosen.get(film) && filter.test(film);
+        }
+
+        int missing() {
+            return limit - items.size();
+        }
+
+        void add(List<Suggestion> more) {
+            for (Suggestion s : more) {
+                chosen.set(model.films().indexOf(s.id()));
+                items.add(s);
+            }
+        }
     }
 
     /** Each ranked film with the explanation of the source that contributed most to it. */
@@ -115,29 +149,22 @@ public final class ModelRecommender implements Recommender {
 
     private static void checkAspect(Model model, String aspect) {
         if (!model.aspectNames().contains(aspect)) {
-            throw new BadRequestException("aspect", "unknown aspect '" + aspect + "'; known aspects: "
+            throw new InvalidQueryException("aspect", "unknown aspect '" + aspect + "'; known aspects: "
                     + new TreeSet<>(model.aspectNames()));
         }
     }
 
-    private static void addAll(List<Suggestion> items, BitSet chosen, Model model, List<Suggestion> more) {
-        for (Suggestion s : more) {
-            chosen.set(model.films().indexOf(s.id()));
-            items.add(s);
-        }
-    }
-
     /** The reader's tags, the tag filter, and the top tags of films the reader liked. */
-    private static List<String> readerTags(Model model, TrustSet set, int[] rated, double[] norms) {
+    private static List<String> readerTags(Model model, TrustSet set, ReaderRatings rated) {
         Set<String> tags = new LinkedHashSet<>(set.tags());
         if (set.filter().tag() != null) {
             tags.add(set.filter().tag());
         }
-        for (int i = 0; i < rated.length; i++) {
-            if (norms[i] >= LIKED) {
-                int end = Math.min(model.filmTags().end(rated[i]), model.filmTags().start(rated[i])
-                        + TAGS_PER_LIKED_FILM);
-                for (int p = model.filmTags().start(rated[i]); p < end; p++) {
+        for (int i = 0; i < rated.films().length; i++) {
+            int film = rated.films()[i];
+            if (rated.norms()[i] >= LIKED) {
+                int end = Math.min(model.filmTags().end(film), model.filmTags().start(film) + TAGS_PER_LIKED_FILM);
+                for (int p = model.filmTags().start(film); p < end; p++) {
                     tags.add(model.filmTags().tag(p));
                 }
             }

@@ -10,7 +10,7 @@ public interface Recommender {
      * With an aspect, films R gave that aspect a sub-score, by that sub-score.
      *
      * @throws dev.vouch.serving.model.UnknownIdException  when the model lacks R
-     * @throws dev.vouch.serving.web.BadRequestException   when the aspect appears nowhere in the model
+     * @throws InvalidQueryException   when the aspect appears nowhere in the model
      * @throws dev.vouch.serving.model.ModelNotReadyException before a model is loaded
      */
     SuggestionList forReviewer(ReviewerQuery query);

@@ -1,6 +1,5 @@
 package dev.vouch.serving.suggest;
 
-import dev.vouch.serving.web.BadRequestException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -24,7 +23,7 @@ public record ReviewerQuery(String reviewerId, int limit, FilmFilter filter, Str
 
     static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            throw new InvalidQueryException("limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
     }
 }

@@ -21,7 +21,7 @@ public final class SuggestRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/reviewers/{id}/suggestions", ctx -> Json.send(ctx, recommender.forReviewer(query(ctx))));
         routes.post("/api/suggestions",
-                ctx -> Json.send(ctx, recommender.forTrustSet(TrustSetParser.parse(body.object(ctx)))));
+                ctx -> Json.send(ctx, recommender.forTrustSet(body.bind(ctx, SuggestionsRequest.class).toTrustSet())));
     }
 
     private static ReviewerQuery query(Context ctx) {

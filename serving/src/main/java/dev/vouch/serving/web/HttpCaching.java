@@ -1,14 +1,12 @@
 package dev.vouch.serving.web;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import dev.vouch.serving.model.Model;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -113,12 +111,7 @@ public final class HttpCaching {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return DigestUtils.sha256Hex(text);
     }
 
     private record Tagged(Model model, String etag) {

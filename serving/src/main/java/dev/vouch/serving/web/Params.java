@@ -1,10 +1,16 @@
 package dev.vouch.serving.web;
 
 import io.javalin.http.Context;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Reads query parameters strictly: a malformed value is a {@link BadRequestException} naming the parameter. */
+/**
+ * Query parameters through Javalin's validator: a malformed value is a {@link ValidationException} keyed by the
+ * parameter, which {@link #problem} turns into the 400 problem every route answers with.
+ */
 public final class Params {
     /** Default number of results. */
     public static final int DEFAULT_LIMIT = 10;
@@ -16,27 +22,14 @@ public final class Params {
 
     /** {@code limit}, 1..100, default 10. */
     public static int limit(Context ctx) {
-        Integer limit = optionalInt(ctx, "limit");
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
-        }
-        return limit;
+        return ctx.queryParamAsClass("limit", Integer.class)
+                .check(l -> l >= 1 && l <= MAX_LIMIT, "must be between 1 and " + MAX_LIMIT)
+                .getOrDefault(DEFAULT_LIMIT);
     }
 
-    /** An optional integer parameter; null when absent or empty. */
+    /** An optional integer parameter; null when absent. */
     public static Integer optionalInt(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(name, name + " must be an integer, was '" + raw + "'");
-        }
+        return ctx.queryParamAsClass(name, Integer.class).getOrNull();
     }
 
     /** An optional text parameter; null when absent or blank. */
@@ -56,5 +49,16 @@ public final class Params {
             }
         }
         return out;
+    }
+
+    /** The 400 problem for the first failed parameter. */
+    public static Problem problem(ValidationException e) {
+        Map.Entry<String, List<ValidationError<Object>>> first = e.getErrors().entrySet().iterator().next();
+        String field = first.getKey();
+        ValidationError<Object> error = first.getValue().get(0);
+        String detail = error.getMessage().equals("TYPE_CONVERSION_FAILED")
+                ? field + " must be an integer, was '" + error.value + "'"
+                : field + " " + error.getMessage() + ", was " + error.value;
+        return Problem.badRequest(field, detail);
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +108,22 @@ class ModelLoaderTest {
         Path dir = ModelFixture.writeVersion(other, ModelFixture.V2, "");
         Files.copy(dir.resolve("films/part-00000.parquet"), dir.resolve("films/part-00001.parquet"));
         assertThatThrownBy(() -> new ModelLoader().load(dir)).hasMessageContaining("unlisted");
+    }
+
+    @Test
+    void refusesATableMissingAColumnByName(@TempDir Path other) throws Exception {
+        Path dir = ModelFixture.writeVersion(other, ModelFixture.V2, "");
+        Path part = dir.resolve("kindred/part-00000.parquet");
+        Path trimmed = dir.resolve("kindred.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT * EXCLUDE (agreement) FROM read_parquet('" + part + "')) TO '" + trimmed
+                    + "' (FORMAT PARQUET)");
+        }
+        Files.move(trimmed, part, StandardCopyOption.REPLACE_EXISTING);
+        ModelFixture.writeManifest(dir, ModelFixture.V2);
+        assertThatThrownBy(() -> new ModelLoader().load(dir)).isInstanceOf(ModelLoadException.class)
+                .hasMessage("table kindred lacks column(s) agreement");
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.vouch.serving.model.ModelFixture;
 import dev.vouch.serving.model.UnknownIdException;
-import dev.vouch.serving.web.BadRequestException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class ModelRecommenderTest {
         assertThat(list.items()).extracting(Suggestion::id).containsExactly("film:arrival", "film:heat");
         assertThat(list.aspect()).isEqualTo("story");
         assertThatThrownBy(() -> recommender.forReviewer(new ReviewerQuery("rev:miguel", 10, FilmFilter.NONE, "smell")))
-                .isInstanceOf(BadRequestException.class).extracting("field").isEqualTo("aspect");
+                .isInstanceOf(InvalidQueryException.class).extracting("field").isEqualTo("aspect");
     }
 
     @Test
@@ -60,7 +59,7 @@ class ModelRecommenderTest {
         assertThatThrownBy(() -> recommender.forReviewer(new ReviewerQuery("rev:nobody", 10, FilmFilter.NONE, null)))
                 .isInstanceOf(UnknownIdException.class);
         assertThatThrownBy(() -> new ReviewerQuery("rev:miguel", 101, FilmFilter.NONE, null))
-                .isInstanceOf(BadRequestException.class).extracting("field").isEqualTo("limit");
+                .isInstanceOf(InvalidQueryException.class).extracting("field").isEqualTo("limit");
     }
 
     @Test
@@ -131,6 +130,6 @@ class ModelRecommenderTest {
     void ratingsOutsideTheFilmsScaleAreRefused() {
         assertThatThrownBy(() -> recommender.forTrustSet(trustSet(List.of(),
                 List.of(new TrustSet.Rating("film:solaris", 7)), List.of(), 3)))
-                .isInstanceOf(BadRequestException.class).extracting("field").isEqualTo("ratings[0].score");
+                .isInstanceOf(InvalidQueryException.class).extracting("field").isEqualTo("ratings[0].score");
     }
 }
