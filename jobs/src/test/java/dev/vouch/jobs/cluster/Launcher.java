@@ -21,7 +21,7 @@ final class Launcher {
     private static final long TIMEOUT_S = 600;
     private final Path root = Path.of("").toAbsolutePath().getParent();
     private final Path work;
-    private final List<Run> started = new ArrayList<>();
+    private final List<Run> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Launcher(Path work) throws IOException {
         this.work = work;
