@@ -181,5 +181,6 @@ case "$cmd" in
   status) status ;;
   submit) [[ $# -ge 2 ]] || die "usage: cluster.sh submit MASTER_URL COMMAND ARGS…"; submit "$@" ;;
   spark-home) spark_home; echo "$SPARK_HOME" ;;
+  -h|--help|help) echo "Usage: vouch cluster up [--workers N] [--cores C] [--memory M] | status | down" ;;
   *) echo "Usage: vouch cluster up [--workers N] [--cores C] [--memory M] | status | down" >&2; exit 2 ;;
 esac
