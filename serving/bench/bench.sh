@@ -67,8 +67,12 @@ PY
 echo "reviewers in the mix: $(wc -l < "$WORK/ids.txt")"
 export VOUCH_IDS="$WORK/ids.txt"
 
-echo "== warm-up (${WARMUP_S}s)"
-wrk -t2 -c32 -d"${WARMUP_S}s" -s "$HERE/mix.lua" "$BASE" | grep RESULT || true
+if [ "$WARMUP_S" -gt 0 ]; then
+  echo "== warm-up (${WARMUP_S}s)"
+  wrk -t2 -c32 -d"${WARMUP_S}s" -s "$HERE/mix.lua" "$BASE" | grep RESULT || true
+else
+  echo "== no warm-up run: the benchmark starts on a server that has just turned ready (cold start)"
+fi
 
 echo "== benchmark: wrk -t2 -c32 -d${DURATION}s"
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$HERE/mix.lua" "$BASE" | tee "$WORK/bench.txt"
@@ -110,4 +114,4 @@ v = dict(kv.split("=") for kv in line.split()[1:])
 ok = int(v["non_2xx"]) == 0 and int(v["socket_errors"]) == 0
 print(f"reload under load: {v['non_2xx']} non-2xx, {v['socket_errors']} socket errors: {'PASS' if ok else 'FAIL'}")
 PY
-grep -E "serving model version|refused" "$WORK/server.log" || true
+grep -E "serving model version|prepared model|warmed up|refused" "$WORK/server.log" || true

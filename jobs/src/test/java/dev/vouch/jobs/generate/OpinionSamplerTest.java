@@ -80,4 +80,30 @@ class OpinionSamplerTest {
         }
         assertThat(sawSpill).isTrue();
     }
+
+    @Test
+    void sparseAndDensePicksFollowPopularityAlike() {
+        // 100 films: film 1 has popularity 50, the others 1, so a pick of one takes film 1 with chance 50/149 = 0.336;
+        // k = 1 is a sparse pick (drawn by binary search), k = 40 a dense one (a key per film).
+        List<PlantedWorld.Film> films = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            films.add(new PlantedWorld.Film(i, "F" + i, 2000, 0, List.of("Noir"), 0, i == 1 ? 50 : 1));
+        }
+        OpinionSampler.Pool pool = OpinionSampler.Pool.of(films);
+        SplittableRandom rng = new SplittableRandom(5);
+        int firstInSparse = 0;
+        int trials = 4_000;
+        for (int t = 0; t < trials; t++) {
+            firstInSparse += OpinionSampler.pick(pool, 1, rng).get(0).id() == 1 ? 1 : 0;
+        }
+        assertThat(firstInSparse / (double) trials).isBetween(0.31, 0.36);
+        // In a dense pick of 40 the heavy film is almost always in (it is missed with chance below 1e-6).
+        for (int t = 0; t < 200; t++) {
+            List<PlantedWorld.Film> picked = OpinionSampler.pick(pool, 40, rng);
+            assertThat(picked).hasSize(40).extracting(PlantedWorld.Film::id).isSorted().doesNotHaveDuplicates()
+                    .contains(1);
+        }
+        List<PlantedWorld.Film> sparse = OpinionSampler.pick(pool, 20, rng);
+        assertThat(sparse).hasSize(20).extracting(PlantedWorld.Film::id).isSorted().doesNotHaveDuplicates();
+    }
 }

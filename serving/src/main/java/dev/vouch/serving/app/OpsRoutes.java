@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** {@code /health}, {@code /ready}, {@code /metrics} and {@code /openapi.json}. */
 final class OpsRoutes {
@@ -16,9 +17,11 @@ final class OpsRoutes {
     private final ModelStore store;
     private final PrometheusMeterRegistry registry;
     private final byte[] openApi;
+    private final BooleanSupplier warmingUp;
 
-    OpsRoutes(ModelStore store, PrometheusMeterRegistry registry, byte[] openApi) {
+    OpsRoutes(ModelStore store, PrometheusMeterRegistry registry, byte[] openApi, BooleanSupplier warmingUp) {
         this.store = store;
+        this.warmingUp = warmingUp;
         this.registry = registry;
         this.openApi = openApi;
     }
@@ -43,10 +46,12 @@ final class OpsRoutes {
         routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
         routes.get("/ready", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("ready", store.current().isPresent());
+            // Not ready while the first model is still being warmed up over HTTP (VouchServer.start).
+            boolean ready = store.current().isPresent() && !warmingUp.getAsBoolean();
+            body.put("ready", ready);
             store.current().map(Model::version).ifPresent(v -> body.put("version", v));
             store.lastFailure().ifPresent(f -> body.put("last_reload_error", f));
-            ctx.status(store.current().isPresent() ? 200 : 503).json(body);
+            ctx.status(ready ? 200 : 503).json(body);
         });
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(registry.scrape()));

@@ -98,6 +98,11 @@ public final class ServeCommand implements Runnable {
                 description = "requests per second (and burst) per API key; over it: 429 (default ${DEFAULT-VALUE})")
         int rateLimit;
 
+        @Option(names = "--warmup-ms", defaultValue = "3000", paramLabel = "MS",
+                description = "at start, send the service's own typical requests to itself for this long before "
+                        + "/ready turns true, so the first requests meet a warm JIT; 0 disables (default ${DEFAULT-VALUE})")
+        long warmupMillis;
+
         @Override
         public Integer call() throws InterruptedException {
             if (!Files.isDirectory(models)) {
@@ -118,7 +123,7 @@ public final class ServeCommand implements Runnable {
                 System.err.println("vouch serve: warning: no API keys configured and bound to " + config.host()
                         + ": /api/* is open to anyone who can reach it");
             }
-            VouchServer server = VouchServer.start(config);
+            VouchServer server = VouchServer.start(config, Duration.ofMillis(Math.max(0, warmupMillis)));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();

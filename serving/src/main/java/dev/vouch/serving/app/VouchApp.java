@@ -20,6 +20,7 @@ import dev.vouch.serving.web.JsonBody;
 import dev.vouch.serving.web.ProblemErrorHandler;
 import dev.vouch.serving.web.SecurityHeaders;
 import io.javalin.Javalin;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -32,12 +33,19 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * {@code JavalinTest}.
  */
 public final class VouchApp {
+    /** In-process requests answered on each model before it is served, at most {@link #PREPARE_BUDGET} long. */
+    static final int PREPARE_REQUESTS = 4_000;
+    static final java.time.Duration PREPARE_BUDGET = java.time.Duration.ofSeconds(3);
+
     private final Javalin javalin;
     private final PrometheusMeterRegistry registry;
 
-    private VouchApp(Javalin javalin, PrometheusMeterRegistry registry) {
+    private final AtomicBoolean warmingUp;
+
+    private VouchApp(Javalin javalin, PrometheusMeterRegistry registry, AtomicBoolean warmingUp) {
         this.javalin = javalin;
         this.registry = registry;
+        this.warmingUp = warmingUp;
     }
 
     /** The app for a store (which may not have a model yet) and a configuration; not started. */
@@ -53,6 +61,10 @@ public final class VouchApp {
         byte[] openApi = OpsRoutes.openApiDocument();
         HttpCaching caching = new HttpCaching(store::current, openApi, config.cacheMaxAge());
         ApiAccess access = new ApiAccess(config.api().keys(), config.api().perSecond(), registry);
+        AtomicBoolean warmingUp = new AtomicBoolean();
+        ModelRecommender recommender = new ModelRecommender(store);
+        // Views of the most active reviewers and a JIT warm-up on every model before it is served (start and reload).
+        store.addPreparer(model -> recommender.prepare(model, PREPARE_REQUESTS, PREPARE_BUDGET));
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -69,19 +81,24 @@ public final class VouchApp {
             cfg.routes.after("/api/*", caching::after);
             cfg.routes.after(ctx -> BodyDrain.drain(ctx, config.maxBodyBytes()));
             ErrorMapping.register(cfg.routes);
-            new OpsRoutes(store, registry, openApi).register(cfg.routes);
+            new OpsRoutes(store, registry, openApi, warmingUp::get).register(cfg.routes);
             new AdminRoutes(store, config.adminToken()).register(cfg.routes);
-            new SuggestRoutes(new ModelRecommender(store), body).register(cfg.routes);
+            new SuggestRoutes(recommender, body).register(cfg.routes);
             new ReviewerRoutes(new ReviewerQueries(store)).register(cfg.routes);
             new FilmRoutes(new FilmQueries(store)).register(cfg.routes);
         });
-        return new VouchApp(javalin, registry);
+        return new VouchApp(javalin, registry, warmingUp);
     }
 
     /** The JSON conventions of the API: snake_case names, null fields left out. */
     public static ObjectMapper mapper() {
         return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /** While set, {@code /ready} answers 503 even with a model loaded (the start's HTTP warm-up). */
+    void warmingUp(boolean on) {
+        warmingUp.set(on);
     }
 
     public Javalin javalin() {

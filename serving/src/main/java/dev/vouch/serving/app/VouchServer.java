@@ -32,8 +32,17 @@ public final class VouchServer implements AutoCloseable {
         this.lease = lease;
     }
 
-    /** Loads, starts and returns the server; the port is bound when this returns. */
+    /** Loads, starts and returns the server, with no HTTP warm-up; the port is bound when this returns. */
     public static VouchServer start(ServerConfig config) {
+        return start(config, Duration.ZERO);
+    }
+
+    /**
+     * Loads, starts and returns the server; the port is bound when this returns. With a model loaded, the server
+     * first sends itself typical requests for {@code httpWarmup} ({@link HttpWarmup}) while {@code /ready} still
+     * answers 503, so the first real requests do not meet a cold JIT.
+     */
+    public static VouchServer start(ServerConfig config, Duration httpWarmup) {
         ModelStore store = new ModelStore(config.modelsDir());
         ServingLease lease = new ServingLease(store.modelsDir());
         store.addListener(lease);
@@ -44,7 +53,20 @@ public final class VouchServer implements AutoCloseable {
             LOG.error("no model loaded at start; /ready stays false until CURRENT names a good version: {}",
                     e.getMessage());
         }
+        app.warmingUp(true);
         app.javalin().start(config.host(), config.port());
+        try {
+            store.current().ifPresent(model -> {
+                long t0 = System.nanoTime();
+                String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+                long n = HttpWarmup.run("http://" + host + ":" + app.javalin().port(), model, httpWarmup);
+                if (n > 0) {
+                    LOG.info("warmed up with {} requests in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
+                }
+            });
+        } finally {
+            app.warmingUp(false);
+        }
         CurrentWatcher watcher = config.watchInterval().equals(Duration.ZERO) ? null
                 : new CurrentWatcher(store, config.watchInterval());
         return new VouchServer(config, store, app, watcher, lease);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,15 @@ public final class ModelStore {
         void refused(String version, Throwable error);
     }
 
+    /**
+     * Adds work to run on each loaded model before it is swapped in (precomputation, JIT warm-up): the served model
+     * keeps answering meanwhile, and a first start is not ready until it is done. A preparer that throws refuses the
+     * version like a failed load.
+     */
+    public void addPreparer(Consumer<Model> preparer) {
+        preparers.add(preparer);
+    }
+
     /** The last failed reload, until a load succeeds: what failed, why, and when (ISO-8601 UTC). */
     public record Failure(String version, String error, String at) {}
 
@@ -39,6 +49,7 @@ public final class ModelStore {
     private final ReentrantLock reloading = new ReentrantLock();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
+    private final List<Consumer<Model>> preparers = new CopyOnWriteArrayList<>();
 
     public ModelStore(Path modelsDir) {
         this(modelsDir, new ModelLoader());
@@ -86,6 +97,14 @@ public final class ModelStore {
             Model loaded;
             try {
                 loaded = loader.load(versionDir(version));
+                long prepareStart = System.nanoTime();
+                for (Consumer<Model> preparer : preparers) {
+                    preparer.accept(loaded);
+                }
+                if (!preparers.isEmpty()) {
+                    LOG.info("prepared model version {} in {} ms", version,
+                            (System.nanoTime() - prepareStart) / 1_000_000);
+                }
             } catch (OutOfMemoryError e) {
                 // The new version is loaded beside the served one; when the heap cannot hold both, refuse the new
                 // one and keep serving (what it had allocated is garbage now). docs: README "Operating Vouch".

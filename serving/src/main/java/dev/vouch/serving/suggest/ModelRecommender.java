@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 /** The {@link Recommender} over the model that a {@link ModelStore} serves; stateless and thread-safe. */
@@ -19,6 +20,9 @@ public final class ModelRecommender implements Recommender {
     static final double LIKED = 0.7;
     /** Tags taken from each liked film. */
     static final int TAGS_PER_LIKED_FILM = 2;
+
+    /** Warm-up requests on a reload, when the JIT is warm already. */
+    static final int RELOAD_REQUESTS = 100;
 
     private final ModelStore store;
     private final ReviewerViews views = new ReviewerViews();
@@ -30,6 +34,10 @@ public final class ModelRecommender implements Recommender {
     @Override
     public SuggestionList forReviewer(ReviewerQuery query) {
         Model model = store.require();
+        return forReviewer(model, query, viewsOf(model));
+    }
+
+    private SuggestionList forReviewer(Model model, ReviewerQuery query, IntFunction<ReviewerView> viewOf) {
         int reviewer = model.reviewer(query.reviewerId());
         IntPredicate accept = query.filter().compile(model);
         Explainer explainer = new Explainer(model);
@@ -40,7 +48,7 @@ public final class ModelRecommender implements Recommender {
             items = AspectBlend.pick(model, new int[] {reviewer}, new double[] {1}, aspect, query.limit(), accept,
                     explainer);
         } else {
-            Ranker.Ranking ranking = Ranker.rank(model.ranking(), r -> views.of(model, r),
+            Ranker.Ranking ranking = Ranker.rank(model.ranking(), viewOf,
                     Ranker.Request.trusting(reviewer, query.limit()), accept);
             items = explain(model, ranking, new int[] {reviewer}, explainer);
         }
@@ -50,6 +58,10 @@ public final class ModelRecommender implements Recommender {
     @Override
     public SuggestionList forTrustSet(TrustSet set) {
         Model model = store.require();
+        return forTrustSet(model, set, viewsOf(model));
+    }
+
+    private SuggestionList forTrustSet(Model model, TrustSet set, IntFunction<ReviewerView> viewOf) {
         int[] reviewers = set.trusted().stream().mapToInt(t -> model.reviewer(t.reviewer())).toArray();
         double[] weights = set.trusted().stream().mapToDouble(TrustSet.Trusted::weight).toArray();
         ReaderRatings rated = ReaderRatings.of(model, set.ratings());
@@ -66,7 +78,7 @@ public final class ModelRecommender implements Recommender {
             picks.add(AspectBlend.pick(model, reviewers, weights, aspect, set.limit(), picks::accepts, explainer));
         } else if (aspect == null && (reviewers.length > 0 || rated.films().length > 0)) {
             int[] seen = set.seen().stream().mapToInt(id -> model.films().indexOf(id)).filter(f -> f >= 0).toArray();
-            Ranker.Ranking ranking = Ranker.rank(model.ranking(), r -> views.of(model, r),
+            Ranker.Ranking ranking = Ranker.rank(model.ranking(), viewOf,
                     new Ranker.Request(reviewers, weights, rated.films(), rated.norms(), seen, set.limit()),
                     picks::accepts);
             picks.add(explain(model, ranking, reviewers, explainer));
@@ -129,6 +141,47 @@ public final class ModelRecommender implements Recommender {
                 items.add(s);
             }
         }
+    }
+
+    /** Cached views while {@code model} is the one served; a request still on a replaced model computes its own. */
+    private IntFunction<ReviewerView> viewsOf(Model model) {
+        return r -> store.current().orElse(null) == model ? views.of(model, r) : ReviewerView.of(model.ranking(), r);
+    }
+
+    /**
+     * Readies a loaded model before it is served (a {@link ModelStore} preparer): computes the views of its most
+     * active reviewers into the bounded cache, then answers {@code requests} typical requests on it (plain, filtered,
+     * and trust sets of several reviewers, with and without the reader's ratings) so that the ranking, the filters
+     * and the explanations are compiled by the JIT before the first real request; it stops early once
+     * {@code budget} has passed. Returns the views computed.
+     */
+    public int prepare(Model model, int requests, java.time.Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int computed = views.prepare(model);
+        IntFunction<ReviewerView> viewOf = r -> views.prepared(model, r);
+        int reviewers = model.reviewers().size();
+        int films = model.films().size();
+        if (reviewers == 0 || films == 0) {
+            return computed;
+        }
+        FilmFilter recent = new FilmFilter(Set.of(), null, 1990, null, null);
+        // On a reload the code is compiled already: a few requests touch the new model, and the CPU stays with
+        // the requests the served model is answering meanwhile.
+        int n = store.current().isPresent() ? Math.min(requests, RELOAD_REQUESTS) : requests;
+        for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
+            String a = model.reviewers().id(i % reviewers);
+            String b = model.reviewers().id((i * 7 + 3) % reviewers);
+            switch (i % 4) {
+                case 0 -> forReviewer(model, new ReviewerQuery(a, 10, FilmFilter.NONE, null), viewOf);
+                case 1 -> forReviewer(model, new ReviewerQuery(a, 20, recent, null), viewOf);
+                case 2 -> forTrustSet(model, new TrustSet(List.of(new TrustSet.Trusted(a, 2), new TrustSet.Trusted(b, 1)),
+                        Set.of(), List.of(), List.of(), 10, FilmFilter.NONE), viewOf);
+                default -> forTrustSet(model, new TrustSet(List.of(new TrustSet.Trusted(a, 1)), Set.of(),
+                        List.of(new TrustSet.Rating(model.films().id(i % films), model.films().scaleMax(i % films))),
+                        List.of(), 10, FilmFilter.NONE), viewOf);
+            }
+        }
+        return computed;
     }
 
     /** Each ranked film with the explanation of the source that contributed most to it. */

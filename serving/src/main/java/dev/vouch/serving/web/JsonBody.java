@@ -53,8 +53,9 @@ public final class JsonBody {
         if (bytes.length == 0) {
             throw new BadRequestException("body", "the request body must be a JSON object");
         }
+        T value;
         try {
-            return reader.forType(type).readValue(bytes);
+            value = reader.forType(type).readValue(bytes);
         } catch (UnrecognizedPropertyException e) {
             String path = path(e);
             throw new BadRequestException(path, "unknown field '" + path + "'");
@@ -67,6 +68,10 @@ public final class JsonBody {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (value == null) { // the body was the JSON literal null
+            throw new BadRequestException("body", "the request body must be a JSON object");
+        }
+        return value;
     }
 
     /** {@code trusted[1].weight} from Jackson's reference chain; "body" for the document itself. */

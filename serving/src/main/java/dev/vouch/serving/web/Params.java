@@ -20,16 +20,20 @@ public final class Params {
     private Params() {
     }
 
-    /** {@code limit}, 1..100, default 10. */
+    /** {@code limit}, 1..100, default 10 (also when blank). */
     public static int limit(Context ctx) {
-        return ctx.queryParamAsClass("limit", Integer.class)
-                .check(l -> l >= 1 && l <= MAX_LIMIT, "must be between 1 and " + MAX_LIMIT)
-                .getOrDefault(DEFAULT_LIMIT);
+        return blank(ctx, "limit") ? DEFAULT_LIMIT : ctx.queryParamAsClass("limit", Integer.class)
+                .check(l -> l >= 1 && l <= MAX_LIMIT, "must be between 1 and " + MAX_LIMIT).get();
     }
 
-    /** An optional integer parameter; null when absent. */
+    /** An optional integer parameter; null when absent or blank. */
     public static Integer optionalInt(Context ctx, String name) {
-        return ctx.queryParamAsClass(name, Integer.class).getOrNull();
+        return blank(ctx, name) ? null : ctx.queryParamAsClass(name, Integer.class).get();
+    }
+
+    private static boolean blank(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        return raw == null || raw.isBlank();
     }
 
     /** An optional text parameter; null when absent or blank. */

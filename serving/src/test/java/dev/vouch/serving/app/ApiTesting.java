@@ -7,6 +7,7 @@ import dev.vouch.serving.model.ModelFixture;
 import dev.vouch.serving.model.ModelStore;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** Runs a test against the app on a random port (JavalinTest) serving the shared fixture model. */
@@ -35,5 +36,19 @@ final class ApiTesting {
             assertThat(problem.path("field").asText()).isEqualTo(field);
         }
         return problem;
+    }
+
+    /** Waits up to 20 s for a condition that a background thread (the watcher, a reload) makes true. */
+    static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

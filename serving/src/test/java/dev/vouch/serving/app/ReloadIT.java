@@ -1,5 +1,6 @@
 package dev.vouch.serving.app;
 
+import static dev.vouch.serving.app.ApiTesting.await;
 import static dev.vouch.serving.app.ApiTesting.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import dev.vouch.serving.model.ModelFixture;
 import dev.vouch.serving.model.ModelLayout;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +23,19 @@ class ReloadIT {
 
     private static String arrivalTitle(Http http) {
         return http.get("/api/films/film:arrival").json().path("title").asText();
+    }
+
+    @Test
+    void aStartWarmsUpOverHttpBeforeItIsReady(@TempDir Path models) {
+        ModelFixture.create(models);
+        try (VouchServer server = VouchServer.start(ServerConfig.of(models).withPort(0), Duration.ofMillis(1500))) {
+            Http http = new Http(server.port());
+            assertThat(http.get("/ready").status()).isEqualTo(200);
+            // the warm-up's own requests went through the real HTTP stack and are counted like any other
+            String metrics = http.get("/metrics").body();
+            assertThat(metrics).contains("route=\"/api/reviewers/{id}/suggestions\",status=\"200\"")
+                    .contains("method=\"POST\",route=\"/api/suggestions\",status=\"200\"");
+        }
     }
 
     @Test
@@ -137,19 +150,6 @@ class ReloadIT {
             await(() -> server.modelVersion() != null);
             assertThat(http.get("/ready").status()).isEqualTo(200);
             assertThat(server.url()).isEqualTo("http://127.0.0.1:" + server.port());
-        }
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -137,6 +137,11 @@ class SuggestionsApiIT {
         "{\"colour\": \"red\"}|colour",
         "{\"trusted\": [{\"reviewer\": \"rev:ana\"}], \"aspect\": \"smell\"}|aspect",
         "{\"trusted\": [{\"reviewer\": \"rev:ana\", \"wieght\": 1}]}|trusted[0].wieght",
+        "{\"ratings\": [{\"film\": \"film:heat\", \"score\": 1e999}]}|ratings[0].score",
+        "{\"trusted\": [{\"reviewer\": \"rev:ana\", \"weight\": 1e999}]}|trusted[0].weight",
+        "{\"trusted\": [null]}|trusted[0]",
+        "{\"limit\": NaN}|body",
+        "null|body",
         "{\"trusted\": |body",
         "[1, 2]|body",
         "nonsense|body"})

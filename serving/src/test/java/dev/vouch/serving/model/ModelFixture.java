@@ -188,15 +188,20 @@ public final class ModelFixture {
         writeManifest(dir, version, 2);
     }
 
-    /** Rewrites the manifest of a folder holding factors of this rank. */
+    /** Rewrites the manifest of a folder holding factors of this rank (implicit factors of rank 2). */
     public static void writeManifest(Path dir, String version, int rank) {
+        writeManifest(dir, version, rank, 2);
+    }
+
+    /** Rewrites the manifest of a folder holding explicit and implicit factors of these ranks. */
+    public static void writeManifest(Path dir, String version, int rank, int implicitRank) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("format_version", 2).put("version", version).put("created_at", "2026-01-01T00:00:00Z")
                 .put("source_snapshot", "/fixture").put("global_mean", 0.6).put("rank", rank);
         root.putObject("params").put("rank", rank).put("reg_param", 0.1).put("seed", 42);
         root.putObject("evaluation").put("rmse", 0.1);
-        root.putObject("ranking").put("implicit_rank", 2).put("implicit_weight", 1.0).put("rating_weight", 0.1)
+        root.putObject("ranking").put("implicit_rank", implicitRank).put("implicit_weight", 1.0).put("rating_weight", 0.1)
                 .put("popularity_weight", 0.0).put("personal_half", 5.0).put("reg_param", 0.1).put("bias_reg", 2.0)
                 .put("implicit_reg_param", 0.1).put("implicit_alpha", 5.0)
                 .put("implicit_confidence", "watched");

@@ -27,4 +27,31 @@ class ReviewerViewsTest {
         Model second = new ModelLoader().load(ModelFixture.writeVersion(models, ModelFixture.V2, ""));
         assertThat(views.of(second, miguel)).isNotSameAs(cached);
     }
+
+    @Test
+    void preparedViewsAreServedWithoutRecomputation() {
+        Model model = ModelFixture.sharedStore().require();
+        ReviewerViews views = new ReviewerViews();
+        int computed = views.prepare(model);
+        assertThat(computed).isEqualTo(model.reviewers().size());
+        int miguel = model.reviewer("rev:miguel");
+        ReviewerView prepared = views.prepared(model, miguel);
+        assertThat(views.of(model, miguel)).isSameAs(prepared);
+        assertThat(views.cachedViews()).isEqualTo(model.reviewers().size());
+    }
+
+    @Test
+    void theCacheStaysWithinItsBudget() {
+        Model model = ModelFixture.sharedStore().require();
+        long perView = 9L * model.films().size();
+        ReviewerViews views = new ReviewerViews(2 * perView);
+        assertThat(views.prepare(model)).isEqualTo(2);
+        for (int round = 0; round < 3; round++) {
+            for (int r = 0; r < model.reviewers().size(); r++) {
+                ReviewerView direct = ReviewerView.of(model.ranking(), r);
+                assertThat(views.of(model, r).values()).isEqualTo(direct.values());
+            }
+        }
+        assertThat(views.cachedViews()).isLessThanOrEqualTo(2);
+    }
 }

@@ -1,0 +1,104 @@
+package dev.vouch.serving.app;
+
+import dev.vouch.serving.model.Model;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends the service's own typical requests to itself over loopback at start, before {@code /ready} turns true, so
+ * that Jetty, Javalin, Jackson and the handlers are compiled by the JIT before the first real request (the model's
+ * views and ranking are readied before the swap by the store's preparer). A few clients, for at most a time budget.
+ */
+final class HttpWarmup {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpWarmup.class);
+    private static final int CLIENTS = 4;
+
+    private HttpWarmup() {
+    }
+
+    /** Warms {@code baseUrl} for at most {@code budget}; returns the requests answered. Never throws. */
+    static long run(String baseUrl, Model model, Duration budget) {
+        int reviewers = model.reviewers().size();
+        if (budget.isZero() || budget.isNegative() || reviewers == 0) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + budget.toNanos();
+        AtomicLong answered = new AtomicLong();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS, r -> {
+            Thread t = new Thread(r, "vouch-http-warmup");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int seed = c;
+                clients.add(pool.submit(() -> {
+                    for (int i = seed; System.nanoTime() < deadline; i += CLIENTS) {
+                        try {
+                            client.send(request(baseUrl, model, i), HttpResponse.BodyHandlers.discarding());
+                            answered.incrementAndGet();
+                        } catch (java.io.IOException e) {
+                            LOG.warn("HTTP warm-up client stopped: {}", String.valueOf(e));
+                            return;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : clients) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return answered.get();
+    }
+
+    /** The i-th request of the mix: mostly "I trust R" (plain and filtered), some trust sets, lookups. */
+    private static HttpRequest request(String baseUrl, Model model, int i) {
+        int reviewers = model.reviewers().size();
+        String a = enc(model.reviewers().id(Math.floorMod(i * 31, reviewers)));
+        String path = switch (i % 8) {
+            case 0, 1, 2 -> "/api/reviewers/" + a + "/suggestions?limit=10";
+            case 3 -> "/api/reviewers/" + a + "/suggestions?limit=20&min_year=1990";
+            case 4 -> "/api/reviewers/" + a + "/suggestions?limit=10&genre=Drama";
+            case 5 -> "/api/reviewers/" + a;
+            default -> null;
+        };
+        HttpRequest.Builder r = HttpRequest.newBuilder().timeout(Duration.ofSeconds(5));
+        if (path != null) {
+            return r.uri(URI.create(baseUrl + path)).GET().build();
+        }
+        String body = "{\"trusted\":[{\"reviewer\":\"" + json(model.reviewers().id(Math.floorMod(i * 31, reviewers)))
+                + "\",\"weight\":2},{\"reviewer\":\"" + json(model.reviewers().id(Math.floorMod(i * 17 + 5, reviewers)))
+                + "\"}],\"limit\":10}";
+        return r.uri(URI.create(baseUrl + "/api/suggestions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String enc(String id) {
+        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String json(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
