@@ -1,5 +1,6 @@
 package dev.vouch.jobs.evaluate;
 
+import dev.vouch.jobs.common.Checkpoints;
 import static org.apache.spark.sql.functions.*;
 
 import dev.vouch.jobs.common.Tables;
@@ -42,12 +43,11 @@ record EvaluationData(Dataset<Row> rated, Dataset<Row> reviews, FoldFitter fitte
         Path snapshotPath = warehouse.latest();
         Dataset<Row> reviews = warehouse.read(snapshotPath, Tables.REVIEWS);
         Dataset<Row> scored = reviews.filter(col("score_norm").isNotNull().and(col("score").isNotNull()));
-        Dataset<Row> reviewerIndex = IndexTable.of(scored, "reviewer_id", BiasedAls.REVIEWER).localCheckpoint();
-        Dataset<Row> filmIndex = IndexTable.of(scored, "film_id", BiasedAls.FILM).localCheckpoint();
-        Dataset<Row> indexedReviews = scored.join(reviewerIndex, "reviewer_id").join(filmIndex, "film_id")
+        Dataset<Row> reviewerIndex = Checkpoints.cut(IndexTable.of(scored, "reviewer_id", BiasedAls.REVIEWER));
+        Dataset<Row> filmIndex = Checkpoints.cut(IndexTable.of(scored, "film_id", BiasedAls.FILM));
+        Dataset<Row> indexedReviews = Checkpoints.cut(scored.join(reviewerIndex, "reviewer_id").join(filmIndex, "film_id")
                 .withColumn("fold", Folds.of(col("review_id"), folds, seed))
-                .withColumn("inner", Folds.of(col("review_id"), INNER_PARTS, seed + 1).equalTo(0))
-                .localCheckpoint();
+                .withColumn("inner", Folds.of(col("review_id"), INNER_PARTS, seed + 1).equalTo(0)));
         Dataset<Row> rated = indexedReviews.select(col(BiasedAls.REVIEWER), col(BiasedAls.FILM), col("fold"),
                 col("score_norm").as(BiasedAls.RATING), col("score"), col("scale_min"), col("scale_max"), col("inner"));
         List<Row> rows = rated.select(RatingTable.COLUMNS[0], tail(RatingTable.COLUMNS)).collectAsList();

@@ -1,5 +1,6 @@
 package dev.vouch.jobs.train;
 
+import dev.vouch.jobs.common.Checkpoints;
 import static org.apache.spark.sql.functions.*;
 
 import org.apache.spark.sql.Column;
@@ -28,7 +29,7 @@ public record Biases(double globalMean, Dataset<Row> reviewers, Dataset<Row> fil
             users = damped(ratings.join(broadcast(films), BiasedAls.FILM),
                     col(BiasedAls.RATING).minus(mu).minus(col("film_bias")), BiasedAls.REVIEWER, "reviewer_bias", damping);
         }
-        return new Biases(mu, users.localCheckpoint(), films.localCheckpoint());
+        return new Biases(mu, Checkpoints.cut(users), Checkpoints.cut(films));
     }
 
     private static Dataset<Row> damped(Dataset<Row> rows, Column offset, String key, String name, double damping) {

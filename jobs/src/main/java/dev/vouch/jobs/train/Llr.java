@@ -1,5 +1,6 @@
 package dev.vouch.jobs.train;
 
+import dev.vouch.jobs.common.Checkpoints;
 import static org.apache.spark.sql.functions.*;
 
 import org.apache.mahout.math.stats.LogLikelihood;
@@ -27,10 +28,9 @@ public final class Llr {
      * @param minK11       pairs seen together fewer times are ignored
      */
     public static Dataset<Row> similar(Dataset<Row> basketItem, int maxPerBasket, int top, int minK11, long seed) {
-        Dataset<Row> bi = basketItem.select(col("basket"), col("item")).distinct()
+        Dataset<Row> bi = Checkpoints.cut(basketItem.select(col("basket"), col("item")).distinct()
                 .withColumn("_r", row_number().over(Window.partitionBy("basket").orderBy(xxhash64(col("item"), lit(seed)))))
-                .filter(col("_r").leq(maxPerBasket)).drop("_r")
-                .localCheckpoint();
+                .filter(col("_r").leq(maxPerBasket)).drop("_r"));
         long n = bi.select("basket").distinct().count();
         Dataset<Row> itemCounts = bi.groupBy("item").agg(count(lit(1)).as("n_item"));
         Dataset<Row> a = bi.withColumnRenamed("item", "item_a");

@@ -1,5 +1,6 @@
 package dev.vouch.jobs.train;
 
+import dev.vouch.jobs.common.Checkpoints;
 import static org.apache.spark.sql.functions.*;
 
 import dev.vouch.jobs.publish.ModelTables;
@@ -41,7 +42,7 @@ public final class ModelBuilder {
                 .groupBy(col("film_id"), lower(trim(col("a.name"))).as("aspect"))
                 .agg(avg(col("a.score").divide(col("a.max"))).as("mean_norm"), count(lit(1)).cast("int").as("n")));
         // Both co-occurrence jobs start from the same liked films: compute them once.
-        Dataset<Row> liked = liked().localCheckpoint();
+        Dataset<Row> liked = Checkpoints.cut(liked());
         out.put(ModelTables.SIMILAR_FILMS, similarFilms(liked));
         out.put(ModelTables.KINDRED, kindred(liked));
         return out;
@@ -60,11 +61,10 @@ public final class ModelBuilder {
     public Map<String, Dataset<Row>> rankingTables(Dataset<Row> snapshotFilms, Dataset<Row> snapshotReviewers,
                                                    Indexed indexed, Fitted fitted) {
         Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-        out.put(ModelTables.REVIEWERS, withImplicit(reviewers(snapshotReviewers, indexed.reviewers(), fitted.explicit()),
-                indexed.reviewers(), "reviewer_id", BiasedAls.REVIEWER, fitted.implicit().reviewerFactors())
-                .localCheckpoint());
-        out.put(ModelTables.FILMS, withImplicit(films(snapshotFilms, indexed.films(), fitted.explicit()),
-                indexed.films(), "film_id", BiasedAls.FILM, fitted.implicit().filmFactors()).localCheckpoint());
+        out.put(ModelTables.REVIEWERS, Checkpoints.cut(withImplicit(reviewers(snapshotReviewers, indexed.reviewers(), fitted.explicit()),
+                indexed.reviewers(), "reviewer_id", BiasedAls.REVIEWER, fitted.implicit().reviewerFactors())));
+        out.put(ModelTables.FILMS, Checkpoints.cut(withImplicit(films(snapshotFilms, indexed.films(), fitted.explicit()),
+                indexed.films(), "film_id", BiasedAls.FILM, fitted.implicit().filmFactors())));
         return out;
     }
 

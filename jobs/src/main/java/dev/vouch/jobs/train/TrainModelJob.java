@@ -1,5 +1,6 @@
 package dev.vouch.jobs.train;
 
+import dev.vouch.jobs.common.Checkpoints;
 import static org.apache.spark.sql.functions.*;
 
 import dev.vouch.jobs.common.Progress;
@@ -52,8 +53,8 @@ public final class TrainModelJob {
         progress.step("reading snapshot " + Versioned.display(snapshot));
         Dataset<Row> reviews = warehouse.read(snapshot, Tables.REVIEWS).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Dataset<Row> reviewerIndex = IndexTable.of(reviews, "reviewer_id", BiasedAls.REVIEWER).localCheckpoint();
-            Dataset<Row> filmIndex = IndexTable.of(reviews, "film_id", BiasedAls.FILM).localCheckpoint();
+            Dataset<Row> reviewerIndex = Checkpoints.cut(IndexTable.of(reviews, "reviewer_id", BiasedAls.REVIEWER));
+            Dataset<Row> filmIndex = Checkpoints.cut(IndexTable.of(reviews, "film_id", BiasedAls.FILM));
             Dataset<Row> rated = ratings(reviews, reviewerIndex, filmIndex).persist(StorageLevel.MEMORY_AND_DISK());
             long n = rated.count();
             if (n == 0) {
