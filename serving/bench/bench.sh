@@ -13,6 +13,7 @@ HEAP=${HEAP:-1g}
 WARMUP_S=${WARMUP_S:-10}
 MIX=${MIX:-suggest}
 HERE=$(cd "$(dirname "$0")" && pwd)
+export VOUCH_BENCH_DIR="$HERE"
 SERVING=$(dirname "$HERE")
 WORK=$(mktemp -d)
 BASE="http://127.0.0.1:$PORT"

@@ -16,6 +16,7 @@ REVIEWERS=${REVIEWERS:-10000}
 OPINIONS=${OPINIONS:-1000000}
 RANK=${RANK:-64}
 HERE=$(cd "$(dirname "$0")" && pwd)
+export VOUCH_BENCH_DIR="$HERE"
 SERVING=$(dirname "$HERE")
 CP="$SERVING/target/test-classes:$SERVING/target/classes:$(cat "$SERVING/target/runtime-classpath.txt")"
 MODELS="$WORK/models-$FILMS"

@@ -7,6 +7,7 @@
 # existing one is reused (its warehouse and models). Env: PORT (default 18090), HEAP (default 1g).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
+export VOUCH_BENCH_DIR="$HERE"
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=$(mkdir -p "${1:?usage: soak.sh WORK_DIR [MINUTES]}" && cd "$1" && pwd)
 MINUTES=${2:-10}
