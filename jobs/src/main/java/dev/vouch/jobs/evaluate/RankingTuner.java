@@ -75,11 +75,15 @@ public final class RankingTuner {
         RankParams base = model.model().params();
         double popularity = popularityNdcg(model.model(), truth);
         double trustPopularity = trustTruth.size() == 0 ? Double.NaN : popularityNdcg(model.model(), trustTruth);
+        List<RankParams> grid = GRID.stream().map(w -> base.withWeights(w[0], w[1], w[2], base.personalHalf()))
+                .toList();
+        double[] owns = ndcg(model.model(), grid, truth, false);
+        double[] trusteds = trustTruth.size() == 0 ? null : ndcg(model.model(), grid, trustTruth, false);
         List<Candidate> candidates = new ArrayList<>();
-        for (double[] w : GRID) {
-            RankingModel m = with(model.model(), base.withWeights(w[0], w[1], w[2], base.personalHalf()));
-            double own = ndcg(m, truth);
-            double trusted = trustTruth.size() == 0 ? Double.NaN : ndcg(m, trustTruth);
+        for (int c = 0; c < grid.size(); c++) {
+            double[] w = GRID.get(c);
+            double own = owns[c];
+            double trusted = trusteds == null ? Double.NaN : trusteds[c];
             double objective = Double.isNaN(trusted) ? own / popularity
                     : (own / popularity + trusted / trustPopularity) / 2;
             candidates.add(new Candidate(w[0], w[1], w[2], own, trusted, objective));
@@ -90,37 +94,20 @@ public final class RankingTuner {
         List<double[]> halves = new ArrayList<>();
         if (trustTruth.size() > 0) {
             // The reader's own ratings against one trustee: how much the reader outweighs them.
-            for (double h : PERSONAL_HALVES) {
-                RankParams p = chosen.withWeights(chosen.implicitWeight(), chosen.ratingWeight(),
-                        chosen.popularityWeight(), h);
-                halves.add(new double[] {h, ownPlusTrusteeNdcg(with(model.model(), p), trustTruth)});
+            RankParams picked = chosen;
+            List<RankParams> tried = java.util.Arrays.stream(PERSONAL_HALVES).mapToObj(h -> picked.withWeights(
+                    picked.implicitWeight(), picked.ratingWeight(), picked.popularityWeight(), h)).toList();
+            double[] n = ndcg(model.model(), tried, trustTruth, true);
+            for (int i = 0; i < PERSONAL_HALVES.length; i++) {
+                halves.add(new double[] {PERSONAL_HALVES[i], n[i]});
             }
             double h = halves.stream().max(Comparator.comparingDouble(x -> x[1])).orElseThrow()[0];
             chosen = chosen.withWeights(chosen.implicitWeight(), chosen.ratingWeight(), chosen.popularityWeight(), h);
         }
-        return new Choice(chosen, candidates, implicitNdcg(model, validation, relevantAt, maxReviewers, seed),
-                popularity, truth.size(), halves);
-    }
-
-    /** NDCG@10 of {@code trusted: [v], ratings: u's training opinions} for the trust edges. */
-    private static double ownPlusTrusteeNdcg(RankingModel m, Truth trust) {
-        double[] n = java.util.stream.IntStream.range(0, trust.size()).parallel().mapToDouble(j -> {
-            int[] films = trust.seen()[j];
-            double[] norms = new double[films.length];
-            int u = trust.truster()[j];
-            for (int i = 0; i < films.length; i++) {
-                norms[i] = m.opinions().norm()[m.opinions().start()[u] + i];
-            }
-            int[] keep = java.util.stream.IntStream.range(0, films.length).filter(i -> !Double.isNaN(norms[i]))
-                    .limit(Ranker.Request.MAX_RATINGS).toArray();
-            Ranker.Ranking ranking = Ranker.rank(m, r -> ReviewerView.of(m, r),
-                    new Ranker.Request(new int[] {trust.trusted()[j]}, new double[] {1},
-                            java.util.Arrays.stream(keep).map(i -> films[i]).toArray(),
-                            java.util.Arrays.stream(keep).mapToDouble(i -> norms[i]).toArray(), new int[0], K),
-                    f -> true);
-            return Metrics.ndcgAtK(ranking.films(), trust.relevant().get(j), K);
-        }).toArray();
-        return Metrics.mean(n);
+        // The grid's first weights are implicit ALS alone, {1, 0, 0}, on the same reviewers: its NDCG is that figure.
+        double implicitAlone = GRID.get(0)[0] == 1 && GRID.get(0)[1] == 0 && GRID.get(0)[2] == 0
+                ? candidates.get(0).ndcg() : implicitNdcg(model, validation, relevantAt, maxReviewers, seed);
+        return new Choice(chosen, candidates, implicitAlone, popularity, truth.size(), halves);
     }
 
     /** Without trust edges. */
@@ -192,13 +179,58 @@ public final class RankingTuner {
     }
 
     static double ndcg(RankingModel m, Truth truth) {
-        double[] n = java.util.stream.IntStream.range(0, truth.size()).parallel().mapToDouble(j -> {
-            Ranker.Ranking ranking = Ranker.rank(m, r -> ReviewerView.of(m, r),
-                    new Ranker.Request(new int[] {truth.trusted()[j]}, new double[] {1}, new int[0], new double[0],
-                            truth.seen()[j], K), f -> true);
-            return Metrics.ndcgAtK(ranking.films(), truth.relevant().get(j), K);
-        }).toArray();
-        return Metrics.mean(n);
+        return ndcg(m, List.of(m.params()), truth, false)[0];
+    }
+
+    /**
+     * NDCG@10 over {@code truth} of each of {@code params} (on {@code base}'s arrays), ranked through {@link Ranker}
+     * as served. A reviewer's {@link ReviewerView} depends only on the implicit and rating weights, not on the
+     * popularity weight or the reader's weight ({@code personalHalf}): it is computed once per reviewer and distinct
+     * pair of those two weights and reused for every candidate sharing them (48 grid candidates, 7 distinct pairs).
+     *
+     * @param withOwnRatings the request also folds in the truster's own training ratings ({@code trusted: [v],
+     *                       ratings: u's opinions}, the trust edges' "reader plus trustee" list); else nothing is
+     *                       folded in and u's training films are excluded
+     */
+    static double[] ndcg(RankingModel base, List<RankParams> params, Truth truth, boolean withOwnRatings) {
+        // Candidates grouped by (implicit, rating) weight, in first-seen order; one group's models live at a time.
+        Map<List<Double>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int c = 0; c < params.size(); c++) {
+            RankParams p = params.get(c);
+            groups.computeIfAbsent(List.of(p.implicitWeight(), p.ratingWeight()), k -> new ArrayList<>()).add(c);
+        }
+        Ranker.Request[] requests = java.util.stream.IntStream.range(0, truth.size())
+                .mapToObj(j -> withOwnRatings ? ownPlusTrustee(base, truth, j)
+                        : new Ranker.Request(new int[] {truth.trusted()[j]}, new double[] {1}, new int[0],
+                                new double[0], truth.seen()[j], K))
+                .toArray(Ranker.Request[]::new);
+        double[][] n = new double[params.size()][truth.size()];
+        for (List<Integer> group : groups.values()) {
+            RankingModel[] models = group.stream().map(c -> with(base, params.get(c))).toArray(RankingModel[]::new);
+            java.util.stream.IntStream.range(0, truth.size()).parallel().forEach(j -> {
+                ReviewerView view = ReviewerView.of(models[0], truth.trusted()[j]);
+                for (int i = 0; i < models.length; i++) {
+                    Ranker.Ranking ranking = Ranker.rank(models[i], r -> view, requests[j], f -> true);
+                    n[group.get(i)][j] = Metrics.ndcgAtK(ranking.films(), truth.relevant().get(j), K);
+                }
+            });
+        }
+        return Arrays.stream(n).mapToDouble(Metrics::mean).toArray();
+    }
+
+    /** {@code trusted: [v], ratings: u's scored training opinions (at most the API's cap)} for trust edge j. */
+    private static Ranker.Request ownPlusTrustee(RankingModel m, Truth trust, int j) {
+        int[] films = trust.seen()[j];
+        double[] norms = new double[films.length];
+        int u = trust.truster()[j];
+        for (int i = 0; i < films.length; i++) {
+            norms[i] = m.opinions().norm()[m.opinions().start()[u] + i];
+        }
+        int[] keep = java.util.stream.IntStream.range(0, films.length).filter(i -> !Double.isNaN(norms[i]))
+                .limit(Ranker.Request.MAX_RATINGS).toArray();
+        return new Ranker.Request(new int[] {trust.trusted()[j]}, new double[] {1},
+                Arrays.stream(keep).map(i -> films[i]).toArray(), Arrays.stream(keep).mapToDouble(i -> norms[i]).toArray(),
+                new int[0], K);
     }
 
     private static double popularityNdcg(RankingModel m, Truth truth) {
