@@ -37,23 +37,53 @@ public final class BiasedAls {
         this(p.rank(), p.regParam(), p.maxIter(), p.biasReg(), p.seed());
     }
 
-    public BiasedAlsModel fit(Dataset<Row> ratings) {
+    /**
+     * The biases of some ratings and the residuals they leave for ALS to factorise, persisted: computed once and
+     * shared by every ALS fit on the same ratings and bias damping (the search's candidates, the ranking tuner's
+     * model). Close to release the residuals.
+     */
+    public record Prepared(Biases biases, Dataset<Row> residuals, double biasReg) implements AutoCloseable {
+        @Override
+        public void close() {
+            residuals.unpersist();
+        }
+    }
+
+    /** Biases and residuals of {@code ratings} ({@code reviewer_idx, film_idx, rating}) with this damping. */
+    public static Prepared prepare(Dataset<Row> ratings, double biasReg) {
         Dataset<Row> r = ratings.select(col(REVIEWER), col(FILM), col(RATING)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Biases biases = Biases.fit(r, biasReg);
             Dataset<Row> residuals = biases.apply(r)
                     .withColumn("residual", col(RATING).minus(col("baseline")))
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            // Few ALS blocks: every block is a task in each of ALS's many stages, and for the data a local job sees
-            // per-task overhead dominates the least-squares work. A cluster run gets one block per 4 partitions.
-            int blocks = Math.max(2, ratings.sparkSession().sparkContext().defaultParallelism() / 4);
-            ALSModel als = new ALS().setRank(rank).setNumUserBlocks(blocks).setNumItemBlocks(blocks).setRegParam(regParam).setMaxIter(maxIter).setSeed(seed)
-                    .setUserCol(REVIEWER).setItemCol(FILM).setRatingCol("residual")
-                    .setImplicitPrefs(false).setNonnegative(false).setColdStartStrategy("nan").setCheckpointInterval(4)
-                    .fit(residuals);
-            return new BiasedAlsModel(biases, als, rank);
+            residuals.count();
+            return new Prepared(biases, residuals, biasReg);
         } finally {
             r.unpersist();
         }
+    }
+
+    public BiasedAlsModel fit(Dataset<Row> ratings) {
+        try (Prepared prepared = prepare(ratings, biasReg)) {
+            return fit(prepared);
+        }
+    }
+
+    /** ALS on prepared residuals (their damping must be this model's). */
+    public BiasedAlsModel fit(Prepared prepared) {
+        if (prepared.biasReg() != biasReg) {
+            throw new IllegalArgumentException("residuals prepared with bias damping " + prepared.biasReg() + ", not "
+                    + biasReg);
+        }
+        // Few ALS blocks: every block is a task in each of ALS's many stages, and for the data a local job sees
+        // per-task overhead dominates the least-squares work. A cluster run gets one block per 4 partitions.
+        int blocks = Math.max(2, prepared.residuals().sparkSession().sparkContext().defaultParallelism() / 4);
+        ALSModel als = new ALS().setRank(rank).setNumUserBlocks(blocks).setNumItemBlocks(blocks).setRegParam(regParam)
+                .setMaxIter(maxIter).setSeed(seed)
+                .setUserCol(REVIEWER).setItemCol(FILM).setRatingCol("residual")
+                .setImplicitPrefs(false).setNonnegative(false).setColdStartStrategy("nan").setCheckpointInterval(4)
+                .fit(prepared.residuals());
+        return new BiasedAlsModel(prepared.biases(), als, rank);
     }
 }

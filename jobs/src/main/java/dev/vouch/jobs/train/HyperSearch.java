@@ -19,7 +19,11 @@ public final class HyperSearch {
 
     public record Candidate(int rank, double regParam, double validationRmse) {}
 
-    public record Result(TrainParams chosen, List<Candidate> candidates) {}
+    /**
+     * @param onSplit the chosen parameters fitted at full iterations on the split's training part (what the ranking
+     *                tuner ranks with), or null when not asked for
+     */
+    public record Result(TrainParams chosen, List<Candidate> candidates, BiasedAlsModel onSplit) {}
 
     /** The seeded validation split, on rows with {@code reviewer_idx, film_idx}: the same rows for every caller. */
     public static Column isValidation(TrainParams params) {
@@ -28,11 +32,18 @@ public final class HyperSearch {
     }
 
     public static Result run(Dataset<Row> rated, TrainParams params) {
+        return run(rated, params, false);
+    }
+
+    /**
+     * @param fitChosen also fit the chosen parameters at full iterations on the split's training part
+     *                  ({@link Result#onSplit}); the biases and residuals of that part are computed once for every fit
+     */
+    public static Result run(Dataset<Row> rated, TrainParams params, boolean fitChosen) {
         Column isValidation = isValidation(params);
-        Dataset<Row> train = rated.filter(not(isValidation)).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> validation = rated.filter(isValidation).persist(StorageLevel.MEMORY_AND_DISK());
         List<Candidate> candidates = new ArrayList<>();
-        try {
+        try (BiasedAls.Prepared train = BiasedAls.prepare(rated.filter(not(isValidation)), params.biasReg())) {
             for (int rank : params.ranks()) {
                 for (double reg : params.regParams()) {
                     // Fewer iterations while searching: candidates rank the same well before ALS converges.
@@ -42,12 +53,13 @@ public final class HyperSearch {
                     candidates.add(new Candidate(rank, reg, rmse(model.predict(validation))));
                 }
             }
+            Candidate best = candidates.stream().min(Comparator.comparingDouble(Candidate::validationRmse))
+                    .orElseThrow();
+            TrainParams chosen = params.withChosen(best.rank(), best.regParam());
+            return new Result(chosen, candidates, fitChosen ? new BiasedAls(chosen).fit(train) : null);
         } finally {
-            train.unpersist();
             validation.unpersist();
         }
-        Candidate best = candidates.stream().min(Comparator.comparingDouble(Candidate::validationRmse)).orElseThrow();
-        return new Result(params.withChosen(best.rank(), best.regParam()), candidates);
     }
 
     /** RMSE on each rating's own scale: normalised errors times the scale maximum. */

@@ -65,13 +65,13 @@ public final class TrainModelJob {
             if (params.search()) {
                 progress.step("searching rank × reg-param on a " + Math.round(params.validationFraction() * 100)
                         + "% validation split of " + n + " ratings");
-                search = HyperSearch.run(rated, params);
+                search = HyperSearch.run(rated, params, true);
                 chosen = search.chosen();
                 search.candidates().forEach(c -> progress.note(String.format("rank %d, reg %.3f: validation RMSE %.4f",
                         c.rank(), c.regParam(), c.validationRmse())));
             }
             RankingTuner.Choice ranking = tuneRanking(warehouse, snapshot, reviews, rated, reviewerIndex, filmIndex,
-                    chosen);
+                    chosen, search == null ? null : search.onSplit());
             progress.step(String.format("fitting biased ALS (rank %d, reg %.3f, %d iterations) and implicit ALS (rank %d,"
                     + " alpha %.1f)", chosen.rank(), chosen.regParam(), chosen.maxIter(), chosen.implicit().rank(),
                     chosen.implicit().alpha()));
@@ -118,14 +118,16 @@ public final class TrainModelJob {
 
     private RankingTuner.Choice tuneRanking(Warehouse warehouse, Path snapshot, Dataset<Row> reviews,
                                             Dataset<Row> rated, Dataset<Row> reviewerIndex, Dataset<Row> filmIndex,
-                                            TrainParams chosen) {
+                                            TrainParams chosen, BiasedAlsModel onSplit) {
         progress.step("tuning the ranking blend on the validation split");
         Column validation = HyperSearch.isValidation(chosen);
         Dataset<Row> indexed = reviews.join(reviewerIndex, "reviewer_id").join(filmIndex, "film_id");
         FoldFitter fitter = new FoldFitter(warehouse.read(snapshot, Tables.FILMS),
                 warehouse.read(snapshot, Tables.REVIEWERS), new ModelBuilder.Indexed(reviewerIndex, filmIndex));
+        // The search's fit of the chosen parameters on this split, when there was a search (same rows, same model).
+        BiasedAlsModel explicit = onSplit != null ? onSplit : new BiasedAls(chosen).fit(rated.filter(not(validation)));
         FoldFitter.Fit fit = fitter.fit(indexed.filter(not(validation)), rated.filter(not(validation)), chosen,
-                chosen.implicit(), ModelManifest.defaultRanking(chosen));
+                explicit, chosen.implicit(), ModelManifest.defaultRanking(chosen));
         List<Row> held = indexed.filter(validation.and(col("score_norm").isNotNull()))
                 .select("reviewer_id", "film_id", "score_norm").collectAsList();
         List<Row> trust = warehouse.read(snapshot, Tables.TRUST).select("truster_id", "trustee_id").distinct()
