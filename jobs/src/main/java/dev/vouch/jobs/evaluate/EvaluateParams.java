@@ -11,7 +11,7 @@ import dev.vouch.jobs.train.TrainParams;
  * @param train        training parameters; when {@code train.search()} is on, rank and reg-param are searched once,
  *                     on the training part of fold 1, and the chosen values are used on every fold
  * @param maxRanked    known reviewers ranked per fold: all when there are fewer, else a seeded sample
- * @param mahoutRanked reviewers Mahout's recommender ranks per fold (a seeded sample: its top 10 costs seconds each)
+ * @param mahoutRanked reviewers Mahout's recommender ranks per fold: all when there are fewer, else a seeded sample
  * @param relevantAt   a held-out rating is relevant at or above this score_norm
  * @param readersShare share of reviewers held out whole per fold as anonymous readers; 0 skips them
  * @param maxEdges     trust edges scored per fold (seeded sample beyond it)
@@ -26,7 +26,7 @@ public record EvaluateParams(int folds, long seed, TrainParams train, int maxRan
     public static final int DEFAULT_FOLDS = 5;
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_MAX_RANKED = 100_000;
-    public static final int DEFAULT_MAHOUT_RANKED = 100;
+    public static final int DEFAULT_MAHOUT_RANKED = 100_000;
     public static final double DEFAULT_READERS_SHARE = 0.1;
     public static final int DEFAULT_MAX_EDGES = 5_000;
 

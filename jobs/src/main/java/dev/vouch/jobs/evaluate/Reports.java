@@ -129,9 +129,10 @@ final class Reports {
         m.put("popularity", "number of training ratings; predicts no ratings");
         m.put("biases", "μ + b_reviewer + b_film: for one reviewer, ranks by film bias");
         m.put("mahout_item_knn", "ratings: Mahout Taste GenericItemBasedRecommender, log-likelihood similarity; "
-                + "ranking: GenericBooleanPrefItemBasedRecommender over boolean preferences, recommend() over all "
-                + "co-occurring films, on a seeded sample of mahout_ranked_reviewers (popularity_on_mahout_sample is "
-                + "popularity on the same sample)");
+                + "ranking: GenericBooleanPrefItemBasedRecommender over boolean preferences with a precomputed "
+                + "neighbourhood (each film's 100 most similar films by log-likelihood, in a GenericItemSimilarity), "
+                + "recommend() over the films similar to the reviewer's, for mahout_ranked_reviewers per fold (every "
+                + "test reviewer by default; popularity_on_mahout_sample is popularity on the same reviewers)");
         m.put("endorsed_share", "share of a list that its reviewer rated at or above their own mean in training, or "
                 + "that the rating model predicts them to love (z ≥ " + TrustEvaluator.LOVES_Z + ")");
         m.put("mean_log_popularity", "mean ln(1 + training ratings) of the suggested films; lower is more novel");
