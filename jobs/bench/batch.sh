@@ -14,9 +14,10 @@ DATA=${DATA:-$ROOT/../shared/data}
 timed() {
   local lock=()
   [ -n "${LOCK:-}" ] && lock=(flock -x "$LOCK")
-  echo "  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  "${lock[@]}" /usr/bin/time -f "  %e s wall, %U s user CPU, %S s sys, peak RSS %M KB" "$@"
-  echo "  load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # load read inside the lock, on stderr (the command's stdout is discarded)
+  "${lock[@]}" bash -c 'echo "  load before: $(cut -d" " -f1-3 /proc/loadavg)" >&2
+    /usr/bin/time -f "  %e s wall, %U s user CPU, %S s sys, peak RSS %M KB" "$@"; rc=$?
+    echo "  load after: $(cut -d" " -f1-3 /proc/loadavg)" >&2; exit $rc' timed "$@"
 }
 
 "$ROOT/vouch" train --help >/dev/null # builds the jars first when sources changed, outside the timings
