@@ -17,13 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends the service's own typical requests to itself over loopback at start, before {@code /ready} turns true, so
  * that Jetty, Javalin, Jackson and the handlers are compiled by the JIT before the first real request (the model's
  * views and ranking are readied before the swap by the store's preparer). A few clients, until the JIT has settled
- * (it compiled for less than {@link #SETTLED_FRACTION} of the last {@link #WINDOW}, after {@link #MIN_RUN}) or the
- * time budget is spent.
+ * (it compiled for less than {@link #SETTLED_FRACTION} of each of the last {@link #QUIET_WINDOWS} windows of
+ * {@link #WINDOW}, after {@link #MIN_RUN}) or the time budget is spent. On 2 cores it rarely settles within 30 s: the
+ * budget decides there.
  */
 final class HttpWarmup {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpWarmup.class);
     private static final int CLIENTS = 4;
-    static final Duration MIN_RUN = Duration.ofSeconds(2);
+    static final Duration MIN_RUN = Duration.ofSeconds(10);
+    /** Consecutive quiet windows that count as settled. */
+    static final int QUIET_WINDOWS = 3;
     static final Duration WINDOW = Duration.ofMillis(500);
     /** The JIT counts as settled once it compiles for less than this share of a window's wall time. */
     static final double SETTLED_FRACTION = 0.02;
@@ -88,14 +91,15 @@ final class HttpWarmup {
             return;
         }
         long before = jit.getTotalCompilationTime();
+        int quietWindows = 0;
         try {
             while (System.nanoTime() < deadline.get()) {
                 Thread.sleep(WINDOW.toMillis());
                 long now = jit.getTotalCompilationTime();
                 LOG.debug("JIT compiled for {} ms in the last window", now - before);
-                boolean quiet = now - before < WINDOW.toMillis() * SETTLED_FRACTION;
+                quietWindows = now - before < WINDOW.toMillis() * SETTLED_FRACTION ? quietWindows + 1 : 0;
                 before = now;
-                if (quiet && System.nanoTime() - started >= MIN_RUN.toNanos()) {
+                if (quietWindows >= QUIET_WINDOWS && System.nanoTime() - started >= MIN_RUN.toNanos()) {
                     deadline.set(System.nanoTime());
                     LOG.info("JIT settled after {} ms of warm-up", (System.nanoTime() - started) / 1_000_000);
                     return;

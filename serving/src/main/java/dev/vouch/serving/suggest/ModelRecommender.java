@@ -22,6 +22,12 @@ public final class ModelRecommender implements Recommender {
     /** Tags taken from each liked film. */
     static final int TAGS_PER_LIKED_FILM = 2;
 
+    /**
+     * {@code -Dvouch.serve.top-lists=false} ranks every request densely from the cached views (the same answers):
+     * for the benchmark that compares the two ways of serving, nothing else.
+     */
+    static final boolean TOP_LISTS = Boolean.parseBoolean(System.getProperty("vouch.serve.top-lists", "true"));
+
     /** Warm-up requests on a reload, when the JIT is warm already. */
     static final int RELOAD_REQUESTS = 100;
 
@@ -153,7 +159,7 @@ public final class ModelRecommender implements Recommender {
 
     /** Cached lists while {@code model} is the one served; null (rank densely) for a request on a replaced model. */
     private IntFunction<TopList> listsOf(Model model) {
-        return store.current().orElse(null) == model ? r -> views.listOf(model, r) : null;
+        return TOP_LISTS && store.current().orElse(null) == model ? r -> views.listOf(model, r) : null;
     }
 
     /**
