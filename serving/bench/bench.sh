@@ -3,7 +3,8 @@
 #   serving/bench/bench.sh MODELS_DIR [DURATION_S]
 # Needs: a packaged serving module (mvn -B -pl serving -am package -DskipTests), wrk (apt-get install -y wrk),
 # curl, python3, jcmd. Targets: p99 <= 10 ms and >= 5,000 req/s with wrk -t2 -c32; 0 failures during a reload.
-# Env: PORT (default 18080), HEAP (default 1g), WARMUP_S (default 10), MIX (default "suggest"; "match" benchmarks
+# Env: PORT (default 18080), HEAP (default 1g), WARMUP_S (default 10: a wrk warm-up run; 0 measures a cold start),
+# SERVE_ARGS (extra `vouch serve` options, e.g. "--warmup-ms 0"), JAVA_ARGS (extra JVM flags), MIX (default "suggest"; "match" benchmarks
 # POST /api/critics/match with 20 ratings of random films instead, target p99 <= 20 ms, and skips the reload).
 set -euo pipefail
 MODELS=$(cd "${1:?usage: bench.sh MODELS_DIR [DURATION_S]}" && pwd)
@@ -37,9 +38,9 @@ done
 [ -f "$SERVING/target/runtime-classpath.txt" ] || { echo "bench: package serving first" >&2; exit 2; }
 
 echo "== starting vouch serve on $BASE (heap $HEAP)"
-VOUCH_ADMIN_TOKEN=bench java -Xms"$HEAP" -Xmx"$HEAP" \
+VOUCH_ADMIN_TOKEN=bench java -Xms"$HEAP" -Xmx"$HEAP" ${JAVA_ARGS:-} \
   -cp "$SERVING/target/classes:$(cat "$SERVING/target/runtime-classpath.txt")" \
-  dev.vouch.serving.app.ServeCommand serve --models "$MODELS" --port "$PORT" --watch-ms 500 > "$WORK/server.log" 2>&1 &
+  dev.vouch.serving.app.ServeCommand serve --models "$MODELS" --port "$PORT" --watch-ms 500 ${SERVE_ARGS:-} > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 300); do
   curl -fsS "$BASE/ready" >/dev/null 2>&1 && break

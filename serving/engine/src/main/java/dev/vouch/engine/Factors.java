@@ -51,16 +51,31 @@ public final class Factors {
 
     /** {@code Σ rowᵀ·row} over the present rows: the rank × rank Gram matrix. */
     public double[][] gram() {
+        // Blocks of rows summed in float (each block's entries as row-by-row axpy loops, which the JIT vectorises),
+        // then added into double totals: a fixed order, so the same result on every run.
+        final int block = 256;
         double[][] g = new double[rank][rank];
-        for (int i = 0; i < present.length; i++) {
-            if (!present[i]) {
-                continue;
+        float[][] b = new float[rank][rank];
+        for (int from = 0; from < present.length; from += block) {
+            for (float[] row : b) {
+                java.util.Arrays.fill(row, 0f);
             }
-            int base = i * rank;
+            for (int i = from; i < Math.min(present.length, from + block); i++) {
+                if (!present[i]) {
+                    continue;
+                }
+                int base = i * rank;
+                for (int p = 0; p < rank; p++) {
+                    float v = values[base + p];
+                    float[] bp = b[p];
+                    for (int q = 0; q <= p; q++) {
+                        bp[q] += v * values[base + q];
+                    }
+                }
+            }
             for (int p = 0; p < rank; p++) {
-                double v = values[base + p];
                 for (int q = 0; q <= p; q++) {
-                    g[p][q] += v * values[base + q];
+                    g[p][q] += b[p][q];
                 }
             }
         }

@@ -94,9 +94,7 @@ public final class Ranker {
             w[sources - 1] = (trustedWeight > 0 ? trustedWeight : 1) * reader.ratings() / model.params().personalHalf();
         }
         float[] score = blend(model, v, w);
-        BitSet excluded = new BitSet(model.filmCount());
-        Arrays.stream(request.seen()).forEach(excluded::set);
-        Arrays.stream(request.ratedFilms()).forEach(excluded::set);
+        BitSet excluded = excluded(model, request);
         int[] top = TopK.select(score, request.limit(), 0f,
                 f -> !excluded.get(f) && accept.test(f));
         float[] scores = new float[top.length];
@@ -110,6 +108,171 @@ public final class Ranker {
             kind[i] = v[best].kind(f);
         }
         return new Ranking(top, scores, source, kind, reader);
+    }
+
+    /**
+     * Films above which a trust set whose lists run out is answered from the films on the lists (see
+     * {@link #rank(RankingModel, IntFunction, IntFunction, Request, IntPredicate)}); at or below it, from every film.
+     */
+    public static final int EXACT_FILMS = 200_000;
+
+    /**
+     * The same ranking as {@link #rank(RankingModel, IntFunction, Request, IntPredicate)}, answered from the trusted
+     * reviewers' {@link TopList}s when the request has no ratings to fold in: one reviewer's list is walked in order;
+     * several are merged by the threshold algorithm (Fagin, Lotem and Naor), each film met scored exactly from the
+     * reviewers' factors and opinions ({@link ReviewerView.Source}), stopping once no film below the lists' current
+     * depth can enter the top. Both give the very films, scores, sources and kinds of the dense ranking. When the lists
+     * run out first, the dense ranking answers, except above {@link #EXACT_FILMS} films, where the best of the films on
+     * the lists do (a dense pass there costs a full scan of the catalogue per trusted reviewer).
+     *
+     * @param lists a known reviewer's list (serving's cache), or null (for the function or a reviewer) to rank densely
+     */
+    public static Ranking rank(RankingModel model, IntFunction<ReviewerView> views, IntFunction<TopList> lists,
+                               Request request, IntPredicate accept) {
+        if (lists != null && request.ratedFilms().length == 0 && request.trusted().length > 0) {
+            TopList[] list = new TopList[request.trusted().length];
+            for (int i = 0; i < list.length; i++) {
+                list[i] = lists.apply(request.trusted()[i]);
+                if (list[i] == null) {
+                    return rank(model, views, request, accept);
+                }
+            }
+            // Up to EXACT_FILMS a dense view is cheap to keep, and reading a cell from it beats computing one.
+            IntFunction<ReviewerView> dense = model.filmCount() <= EXACT_FILMS ? views : r -> null;
+            Ranking r = list.length == 1 ? walk(model, request, list[0], dense, accept)
+                    : threshold(model, request, list, dense, accept);
+            if (r != null) {
+                return r;
+            }
+        }
+        return rank(model, views, request, accept);
+    }
+
+    /** One reviewer's list, filtered, in order; null when it runs out before the limit and is not complete. */
+    private static Ranking walk(RankingModel model, Request request, TopList list, IntFunction<ReviewerView> dense,
+                                IntPredicate accept) {
+        BitSet excluded = excluded(model, request);
+        int[] films = list.films();
+        int[] top = new int[Math.min(request.limit(), films.length)];
+        float[] scores = new float[top.length];
+        int n = 0;
+        for (int i = 0; i < films.length && n < top.length; i++) {
+            int f = films[i];
+            if (!excluded.get(f) && accept.test(f)) {
+                top[n] = f;
+                scores[n++] = list.scores()[i];
+            }
+        }
+        if (n < request.limit() && !list.complete()) {
+            return null;
+        }
+        int reviewer = request.trusted()[0];
+        ReviewerView.Source source = ReviewerView.Source.of(model, reviewer, dense.apply(reviewer));
+        float[] value = new float[n];
+        float[] z = new float[n];
+        byte[] kind = new byte[n];
+        for (int i = 0; i < n; i++) {
+            source.cell(top[i], value, z, kind, i);
+        }
+        return new Ranking(Arrays.copyOf(top, n), Arrays.copyOf(scores, n), new int[n], kind, null);
+    }
+
+    /** The threshold algorithm over several reviewers' lists; null when they run out (dense ranking instead). */
+    private static Ranking threshold(RankingModel model, Request request, TopList[] list,
+                                     IntFunction<ReviewerView> dense, IntPredicate accept) {
+        int m = request.trusted().length;
+        ReviewerView.Source[] source = new ReviewerView.Source[m];
+        float[] wi = new float[m];
+        float total = 0;
+        for (double w : request.weights()) {
+            total += (float) w;
+        }
+        int depth = 0;
+        for (int i = 0; i < m; i++) {
+            source[i] = ReviewerView.Source.of(model, request.trusted()[i], dense.apply(request.trusted()[i]));
+            wi[i] = (float) request.weights()[i] / total;
+            depth = Math.max(depth, list[i].size());
+        }
+        float c = (float) model.params().popularityWeight();
+        // A source without a view of a film still adds nothing more than c·prior there.
+        double priorCap = c * model.maxPrior();
+        BitSet excluded = excluded(model, request);
+        BitSet met = new BitSet(model.filmCount());
+        TopK.Bounded best = new TopK.Bounded(request.limit());
+        float[] values = new float[m];
+        float[] z = new float[m];
+        byte[] kinds = new byte[m];
+        boolean stopped = false;
+        for (int d = 0; d < depth && !stopped; d++) {
+            double bound = 0;
+            for (int i = 0; i < m; i++) {
+                TopList l = list[i];
+                double below;
+                if (d < l.size()) {
+                    int f = l.films()[d];
+                    below = l.scores()[d];
+                    if (!met.get(f)) {
+                        met.set(f);
+                        if (!excluded.get(f) && accept.test(f)) {
+                            float s = score(model, source, wi, c, f, values, z, kinds);
+                            if (s > 0) {
+                                best.offer(f, s);
+                            }
+                        }
+                    }
+                } else {
+                    below = l.complete() ? 0 : l.last();
+                }
+                bound += wi[i] * Math.max(below, priorCap);
+            }
+            stopped = best.full() && best.worst() > bound + 1e-5 * (1 + Math.abs(bound));
+        }
+        if (!stopped && model.filmCount() <= EXACT_FILMS) {
+            return null;
+        }
+        int[] top = best.sorted();
+        float[] scores = new float[top.length];
+        int[] src = new int[top.length];
+        byte[] kind = new byte[top.length];
+        for (int k = 0; k < top.length; k++) {
+            int f = top[k];
+            scores[k] = score(model, source, wi, c, f, values, z, kinds);
+            int strongest = 0;
+            double strongestValue = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < m; i++) {
+                if (!Float.isNaN(values[i]) && request.weights()[i] * values[i] > strongestValue) {
+                    strongestValue = request.weights()[i] * values[i];
+                    strongest = i;
+                }
+            }
+            src[k] = strongest;
+            kind[k] = kinds[strongest];
+        }
+        return new Ranking(top, scores, src, kind, null);
+    }
+
+    /**
+     * A film's blended score from its sources' cells, the same float operations in the same order as
+     * {@link #blend} (so the same value); leaves each source's value and kind in {@code values/kinds}.
+     */
+    private static float score(RankingModel model, ReviewerView.Source[] source, float[] wi, float c, int f,
+                               float[] values, float[] z, byte[] kinds) {
+        float acc = Float.NaN;
+        for (int i = 0; i < source.length; i++) {
+            source[i].cell(f, values, z, kinds, i);
+            float x = values[i];
+            if (!Float.isNaN(x)) {
+                acc = Float.isNaN(acc) ? wi[i] * x : acc + wi[i] * x;
+            }
+        }
+        return c != 0 ? acc + c * model.prior()[f] : acc;
+    }
+
+    private static BitSet excluded(RankingModel model, Request request) {
+        BitSet excluded = new BitSet(model.filmCount());
+        Arrays.stream(request.seen()).forEach(excluded::set);
+        Arrays.stream(request.ratedFilms()).forEach(excluded::set);
+        return excluded;
     }
 
     /** The score of every film (NaN where no source has a view); callers must not modify it. */

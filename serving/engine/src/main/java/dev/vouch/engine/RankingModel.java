@@ -50,6 +50,7 @@ public final class RankingModel {
     private final FilmArrays films;
     private final OpinionArrays opinions;
     private final float[] prior;
+    private final float maxPrior;
     private final double[][] implicitGram;
     private final FilmOpinions byFilm;
 
@@ -64,9 +65,12 @@ public final class RankingModel {
         this.films = films;
         this.opinions = opinions;
         this.prior = new float[films.bias().length];
+        float max = 0;
         for (int f = 0; f < prior.length; f++) {
             prior[f] = (float) Math.log1p(films.nRatings()[f]);
+            max = Math.max(max, prior[f]);
         }
+        this.maxPrior = max;
         this.implicitGram = films.implicit().gram();
         this.byFilm = FilmOpinions.of(this);
     }
@@ -144,6 +148,11 @@ public final class RankingModel {
     /** log(1 + training ratings) of every film; callers must not modify it. */
     float[] prior() {
         return prior;
+    }
+
+    /** The largest {@link #prior()} value (0 without films): a bound for rankers that skip films. */
+    double maxPrior() {
+        return maxPrior;
     }
 
     /** YᵀY over the films' implicit factors (the implicit fold-in's shared term); callers must not modify it. */

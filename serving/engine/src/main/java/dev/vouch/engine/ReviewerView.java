@@ -39,23 +39,11 @@ public final class ReviewerView {
 
     /** Known reviewer R's view of every film. */
     public static ReviewerView of(RankingModel model, int reviewer) {
-        RankingModel.ReviewerArrays rs = model.reviewers();
-        double center = model.center(reviewer);
-        float[] factors = rs.factors().has(reviewer) ? rs.factors().row(reviewer) : null;
-        float[] implicit = rs.implicit().has(reviewer) ? rs.implicit().row(reviewer) : null;
-        double sd = model.spread(reviewer);
-        ReviewerView view = predicted(model, rs.bias()[reviewer], factors, implicit, center, sd);
+        Source source = Source.of(model, reviewer);
+        ReviewerView view = predicted(model, source.bias, source.factors, source.implicit, source.center, source.sd);
         RankingModel.OpinionArrays o = model.opinions();
-        RankParams p = model.params();
         for (int i = o.start()[reviewer]; i < o.start()[reviewer + 1]; i++) {
-            float norm = o.norm()[i];
-            if (!Float.isNaN(norm)) {
-                int f = o.film()[i];
-                float zf = (float) ((norm - center) / sd);
-                view.z[f] = zf;
-                view.values[f] = zf < 0 ? Float.NaN : (float) (p.implicitWeight() + p.ratingWeight() * zf);
-                view.kind[f] = zf < 0 ? NONE : REVIEWED;
-            }
+            source.reviewed(i, o.film()[i], view.values, view.z, view.kind);
         }
         return view;
     }
@@ -71,23 +59,98 @@ public final class ReviewerView {
         byte[] kind = new byte[n];
         Arrays.fill(values, Float.NaN);
         Arrays.fill(z, Float.NaN);
-        RankParams p = model.params();
-        Factors implicitFilms = model.films().implicit();
         for (int f = 0; f < n; f++) {
-            double watch = implicit != null && implicitFilms.has(f) ? implicitFilms.dot(f, implicit) : Double.NaN;
-            double predicted = factors != null && model.films().factors().has(f) ? model.predict(bias, factors, f)
-                    : Double.NaN;
-            if (Double.isNaN(watch) && Double.isNaN(predicted)) {
-                continue;
-            }
-            double watchPart = Double.isNaN(watch) ? 0 : p.implicitWeight() * watch;
-            double zf = Double.isNaN(predicted) ? Double.NaN : (predicted - center) / sd;
-            double ratingPart = Double.isNaN(zf) ? 0 : p.ratingWeight() * zf;
-            values[f] = (float) (watchPart + ratingPart);
-            z[f] = (float) zf;
-            kind[f] = watchPart > ratingPart ? WATCHED : PREDICTED;
+            predict(model, bias, factors, implicit, center, sd, f, values, z, kind, f);
         }
         return new ReviewerView(values, z, kind);
+    }
+
+    /**
+     * One film's prediction into {@code values/z/kind[at]} (left as they are when neither model knows the film). The
+     * dense view and {@link Source#cell} both go through here, so a film's value is the same float either way.
+     */
+    private static void predict(RankingModel model, double bias, float[] factors, float[] implicit, double center,
+                                double sd, int f, float[] values, float[] z, byte[] kind, int at) {
+        RankParams p = model.params();
+        Factors implicitFilms = model.films().implicit();
+        double watch = implicit != null && implicitFilms.has(f) ? implicitFilms.dot(f, implicit) : Double.NaN;
+        double predicted = factors != null && model.films().factors().has(f) ? model.predict(bias, factors, f)
+                : Double.NaN;
+        if (Double.isNaN(watch) && Double.isNaN(predicted)) {
+            return;
+        }
+        double watchPart = Double.isNaN(watch) ? 0 : p.implicitWeight() * watch;
+        double zf = Double.isNaN(predicted) ? Double.NaN : (predicted - center) / sd;
+        double ratingPart = Double.isNaN(zf) ? 0 : p.ratingWeight() * zf;
+        values[at] = (float) (watchPart + ratingPart);
+        z[at] = (float) zf;
+        kind[at] = watchPart > ratingPart ? WATCHED : PREDICTED;
+    }
+
+    /**
+     * A known reviewer's view one film at a time, without the dense arrays: what {@link #of} holds at a film, for
+     * rankers that look at a few films of a large catalogue ({@link TopList}).
+     */
+    public static final class Source {
+        private final RankingModel model;
+        private final int reviewer;
+        private final double bias;
+        private final float[] factors;
+        private final float[] implicit;
+        private final double center;
+        private final double sd;
+        private final ReviewerView dense;
+
+        private Source(RankingModel model, int reviewer, ReviewerView dense) {
+            RankingModel.ReviewerArrays rs = model.reviewers();
+            this.model = model;
+            this.reviewer = reviewer;
+            this.bias = rs.bias()[reviewer];
+            this.factors = rs.factors().has(reviewer) ? rs.factors().row(reviewer) : null;
+            this.implicit = rs.implicit().has(reviewer) ? rs.implicit().row(reviewer) : null;
+            this.center = model.center(reviewer);
+            this.sd = model.spread(reviewer);
+            this.dense = dense;
+        }
+
+        public static Source of(RankingModel model, int reviewer) {
+            return new Source(model, reviewer, null);
+        }
+
+        /** R's cells read from R's dense view ({@link #of(RankingModel, int)} at hand): the same values, faster. */
+        public static Source of(RankingModel model, int reviewer, ReviewerView view) {
+            return new Source(model, reviewer, view);
+        }
+
+        /** R's value, z and kind of film f into {@code values/z/kind[at]} (NaN, NaN, NONE when R has no view). */
+        public void cell(int f, float[] values, float[] z, byte[] kind, int at) {
+            if (dense != null) {
+                values[at] = dense.values[f];
+                z[at] = dense.z[f];
+                kind[at] = dense.kind[f];
+                return;
+            }
+            values[at] = Float.NaN;
+            z[at] = Float.NaN;
+            kind[at] = NONE;
+            predict(model, bias, factors, implicit, center, sd, f, values, z, kind, at);
+            int i = model.find(reviewer, f);
+            if (i >= 0) {
+                reviewed(i, at, values, z, kind);
+            }
+        }
+
+        /** Overrides cell {@code at} with R's own score of opinion i, when it has one. */
+        private void reviewed(int i, int at, float[] values, float[] z, byte[] kind) {
+            float norm = model.opinions().norm()[i];
+            if (!Float.isNaN(norm)) {
+                RankParams p = model.params();
+                float zf = (float) ((norm - center) / sd);
+                z[at] = zf;
+                values[at] = zf < 0 ? Float.NaN : (float) (p.implicitWeight() + p.ratingWeight() * zf);
+                kind[at] = zf < 0 ? NONE : REVIEWED;
+            }
+        }
     }
 
     static double spread(double sd) {

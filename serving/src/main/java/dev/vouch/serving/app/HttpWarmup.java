@@ -16,11 +16,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends the service's own typical requests to itself over loopback at start, before {@code /ready} turns true, so
  * that Jetty, Javalin, Jackson and the handlers are compiled by the JIT before the first real request (the model's
- * views and ranking are readied before the swap by the store's preparer). A few clients, for at most a time budget.
+ * views and ranking are readied before the swap by the store's preparer). A few clients, until the JIT has settled
+ * (it compiled for less than {@link #SETTLED_FRACTION} of each of the last {@link #QUIET_WINDOWS} windows of
+ * {@link #WINDOW}, after {@link #MIN_RUN}) or the time budget is spent. On 2 cores it rarely settles within 30 s: the
+ * budget decides there.
  */
 final class HttpWarmup {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpWarmup.class);
     private static final int CLIENTS = 4;
+    static final Duration MIN_RUN = Duration.ofSeconds(10);
+    /** Consecutive quiet windows that count as settled. */
+    static final int QUIET_WINDOWS = 3;
+    static final Duration WINDOW = Duration.ofMillis(500);
+    /** The JIT counts as settled once it compiles for less than this share of a window's wall time. */
+    static final double SETTLED_FRACTION = 0.02;
 
     private HttpWarmup() {
     }
@@ -31,7 +40,9 @@ final class HttpWarmup {
         if (budget.isZero() || budget.isNegative() || reviewers == 0) {
             return 0;
         }
-        long deadline = System.nanoTime() + budget.toNanos();
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong deadline = new java.util.concurrent.atomic.AtomicLong(
+                started + budget.toNanos());
         AtomicLong answered = new AtomicLong();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
@@ -45,7 +56,7 @@ final class HttpWarmup {
             for (int c = 0; c < CLIENTS; c++) {
                 int seed = c;
                 clients.add(pool.submit(() -> {
-                    for (int i = seed; System.nanoTime() < deadline; i += CLIENTS) {
+                    for (int i = seed; System.nanoTime() < deadline.get(); i += CLIENTS) {
                         try {
                             client.send(request(baseUrl, model, i), HttpResponse.BodyHandlers.discarding());
                             answered.incrementAndGet();
@@ -59,6 +70,7 @@ final class HttpWarmup {
                     }
                 }));
             }
+            settle(started, deadline);
             for (Future<?> f : clients) {
                 try {
                     f.get();
@@ -70,6 +82,33 @@ final class HttpWarmup {
             pool.shutdownNow();
         }
         return answered.get();
+    }
+
+    /** Moves the deadline to now once the JIT compiles little (checked every window, after the minimum run). */
+    private static void settle(long started, java.util.concurrent.atomic.AtomicLong deadline) {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long before = jit.getTotalCompilationTime();
+        int quietWindows = 0;
+        try {
+            while (System.nanoTime() < deadline.get()) {
+                Thread.sleep(WINDOW.toMillis());
+                long now = jit.getTotalCompilationTime();
+                LOG.debug("JIT compiled for {} ms in the last window", now - before);
+                quietWindows = now - before < WINDOW.toMillis() * SETTLED_FRACTION ? quietWindows + 1 : 0;
+                before = now;
+                if (quietWindows >= QUIET_WINDOWS && System.nanoTime() - started >= MIN_RUN.toNanos()) {
+                    deadline.set(System.nanoTime());
+                    LOG.info("JIT settled after {} ms of warm-up", (System.nanoTime() - started) / 1_000_000);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            deadline.set(System.nanoTime());
+        }
     }
 
     /** The i-th request of the mix: mostly "I trust R" (plain and filtered), some trust sets, lookups. */

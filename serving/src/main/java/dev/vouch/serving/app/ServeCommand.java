@@ -98,9 +98,10 @@ public final class ServeCommand implements Runnable {
                 description = "requests per second (and burst) per API key; over it: 429 (default ${DEFAULT-VALUE})")
         int rateLimit;
 
-        @Option(names = "--warmup-ms", defaultValue = "3000", paramLabel = "MS",
-                description = "at start, send the service's own typical requests to itself for this long before "
-                        + "/ready turns true, so the first requests meet a warm JIT; 0 disables (default ${DEFAULT-VALUE})")
+        @Option(names = "--warmup-ms", defaultValue = "30000", paramLabel = "MS",
+                description = "at start, send the service's own typical requests to itself before /ready turns true, "
+                        + "until the JIT has settled (at least 2 s) or for at most this long, so the first requests "
+                        + "meet a warm JIT; 0 disables (default ${DEFAULT-VALUE})")
         long warmupMillis;
 
         @Override

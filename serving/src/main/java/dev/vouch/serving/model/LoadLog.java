@@ -3,16 +3,16 @@ package dev.vouch.serving.model;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts rows skipped while loading (references to ids that the films or reviewers tables lack). */
+/** Counts rows skipped while loading (references to ids that the films or reviewers tables lack); thread-safe. */
 final class LoadLog {
     private final Map<String, Integer> dangling = new TreeMap<>();
 
-    void dangling(String table) {
+    synchronized void dangling(String table) {
         dangling.merge(table, 1, Integer::sum);
     }
 
     /** Table name to the number of rows skipped, empty when none were. */
-    Map<String, Integer> skipped() {
+    synchronized Map<String, Integer> skipped() {
         return Map.copyOf(dangling);
     }
 }

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
+import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +41,26 @@ public class ModelLoader {
             TableReader reader = new TableReader(connection, versionDir, manifest);
             ModelLayout.TABLES.forEach(reader::requireColumns);
             int rank = manifest.rank();
+            // Two rounds of tables read side by side, each on its own DuckDB connection: the films and reviewers
+            // first (every other table refers to them), then the rest.
+            Future<Reviewers> reviewersRead = side(connection, versionDir, manifest,
+                    r -> Reviewers.load(r, rank, manifest.implicitRank()));
+            long t0 = System.nanoTime();
             Films films = Films.load(reader, rank, manifest.implicitRank());
-            Reviewers reviewers = Reviewers.load(reader, rank, manifest.implicitRank());
-            model = new Model(manifest, films, reviewers, Opinions.load(reader, reviewers, films, log),
-                    Kindred.load(reader, reviewers, log), SimilarFilms.load(reader, films, log),
-                    FilmTags.load(reader, films, log), FilmAspects.load(reader, films, log),
-                    started);
+            Reviewers reviewers = join(reviewersRead);
+            long t1 = System.nanoTime();
+            Future<SimilarFilms> similarRead = side(connection, versionDir, manifest,
+                    r -> SimilarFilms.load(r, films, log));
+            Opinions opinions = Opinions.load(reader, reviewers, films, log);
+            Kindred kindred = Kindred.load(reader, reviewers, log);
+            FilmTags tags = FilmTags.load(reader, films, log);
+            FilmAspects aspects = FilmAspects.load(reader, films, log);
+            SimilarFilms similar = join(similarRead);
+            long t2 = System.nanoTime();
+            model = new Model(manifest, films, reviewers, opinions, kindred, similar, tags, aspects, started);
+            LOG.info("model {}: checksums and columns {} ms, films and reviewers {} ms, other tables {} ms, "
+                    + "indexes {} ms", manifest.version(), (t0 - started) / 1_000_000, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         } catch (SQLException e) {
             throw new ModelLoadException("cannot open DuckDB: " + e.getMessage(), e);
         }
@@ -50,5 +69,37 @@ public class ModelLoader {
                     log.skipped());
         }
         return model;
+    }
+
+    /** Reads with a duplicate of {@code connection} on a thread of its own. */
+    private static <T> Future<T> side(Connection connection, Path versionDir, Manifest manifest,
+                                      Function<TableReader, T> read) throws SQLException {
+        Connection own = ((DuckDBConnection) connection).duplicate();
+        FutureTask<T> task = new FutureTask<>(() -> {
+            try (own) {
+                return read.apply(new TableReader(own, versionDir, manifest));
+            }
+        });
+        Thread t = new Thread(task, "vouch-model-load");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    private static <T> T join(Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelLoadException("interrupted while loading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new ModelLoadException(String.valueOf(e.getCause()), e.getCause());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.vouch.serving.suggest;
 
 import dev.vouch.engine.Ranker;
 import dev.vouch.engine.ReviewerView;
+import dev.vouch.engine.TopList;
 import dev.vouch.serving.model.Model;
 import dev.vouch.serving.model.ModelStore;
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ public final class ModelRecommender implements Recommender {
     /** Tags taken from each liked film. */
     static final int TAGS_PER_LIKED_FILM = 2;
 
+    /**
+     * {@code -Dvouch.serve.top-lists=false} ranks every request densely from the cached views (the same answers):
+     * for the benchmark that compares the two ways of serving, nothing else.
+     */
+    static final boolean TOP_LISTS = Boolean.parseBoolean(System.getProperty("vouch.serve.top-lists", "true"));
+
     /** Warm-up requests on a reload, when the JIT is warm already. */
     static final int RELOAD_REQUESTS = 100;
 
@@ -34,10 +41,11 @@ public final class ModelRecommender implements Recommender {
     @Override
     public SuggestionList forReviewer(ReviewerQuery query) {
         Model model = store.require();
-        return forReviewer(model, query, viewsOf(model));
+        return forReviewer(model, query, viewsOf(model), listsOf(model));
     }
 
-    private SuggestionList forReviewer(Model model, ReviewerQuery query, IntFunction<ReviewerView> viewOf) {
+    private SuggestionList forReviewer(Model model, ReviewerQuery query, IntFunction<ReviewerView> viewOf,
+                                       IntFunction<TopList> listOf) {
         int reviewer = model.reviewer(query.reviewerId());
         IntPredicate accept = query.filter().compile(model);
         Explainer explainer = new Explainer(model);
@@ -48,7 +56,7 @@ public final class ModelRecommender implements Recommender {
             items = AspectBlend.pick(model, new int[] {reviewer}, new double[] {1}, aspect, query.limit(), accept,
                     explainer);
         } else {
-            Ranker.Ranking ranking = Ranker.rank(model.ranking(), viewOf,
+            Ranker.Ranking ranking = Ranker.rank(model.ranking(), viewOf, listOf,
                     Ranker.Request.trusting(reviewer, query.limit()), accept);
             items = explain(model, ranking, new int[] {reviewer}, explainer);
         }
@@ -58,10 +66,11 @@ public final class ModelRecommender implements Recommender {
     @Override
     public SuggestionList forTrustSet(TrustSet set) {
         Model model = store.require();
-        return forTrustSet(model, set, viewsOf(model));
+        return forTrustSet(model, set, viewsOf(model), listsOf(model));
     }
 
-    private SuggestionList forTrustSet(Model model, TrustSet set, IntFunction<ReviewerView> viewOf) {
+    private SuggestionList forTrustSet(Model model, TrustSet set, IntFunction<ReviewerView> viewOf,
+                                       IntFunction<TopList> listOf) {
         int[] reviewers = set.trusted().stream().mapToInt(t -> model.reviewer(t.reviewer())).toArray();
         double[] weights = set.trusted().stream().mapToDouble(TrustSet.Trusted::weight).toArray();
         ReaderRatings rated = ReaderRatings.of(model, set.ratings());
@@ -78,7 +87,7 @@ public final class ModelRecommender implements Recommender {
             picks.add(AspectBlend.pick(model, reviewers, weights, aspect, set.limit(), picks::accepts, explainer));
         } else if (aspect == null && (reviewers.length > 0 || rated.films().length > 0)) {
             int[] seen = set.seen().stream().mapToInt(id -> model.films().indexOf(id)).filter(f -> f >= 0).toArray();
-            Ranker.Ranking ranking = Ranker.rank(model.ranking(), viewOf,
+            Ranker.Ranking ranking = Ranker.rank(model.ranking(), viewOf, listOf,
                     new Ranker.Request(reviewers, weights, rated.films(), rated.norms(), seen, set.limit()),
                     picks::accepts);
             picks.add(explain(model, ranking, reviewers, explainer));
@@ -148,6 +157,11 @@ public final class ModelRecommender implements Recommender {
         return r -> store.current().orElse(null) == model ? views.of(model, r) : ReviewerView.of(model.ranking(), r);
     }
 
+    /** Cached lists while {@code model} is the one served; null (rank densely) for a request on a replaced model. */
+    private IntFunction<TopList> listsOf(Model model) {
+        return TOP_LISTS && store.current().orElse(null) == model ? r -> views.listOf(model, r) : null;
+    }
+
     /**
      * Readies a loaded model before it is served (a {@link ModelStore} preparer): computes the views of its most
      * active reviewers into the bounded cache, then answers {@code requests} typical requests on it (plain, filtered,
@@ -159,6 +173,7 @@ public final class ModelRecommender implements Recommender {
         long deadline = System.nanoTime() + budget.toNanos();
         int computed = views.prepare(model);
         IntFunction<ReviewerView> viewOf = r -> views.prepared(model, r);
+        IntFunction<TopList> listOf = r -> views.preparedList(model, r);
         int reviewers = model.reviewers().size();
         int films = model.films().size();
         if (reviewers == 0 || films == 0) {
@@ -172,13 +187,13 @@ public final class ModelRecommender implements Recommender {
             String a = model.reviewers().id(i % reviewers);
             String b = model.reviewers().id((i * 7 + 3) % reviewers);
             switch (i % 4) {
-                case 0 -> forReviewer(model, new ReviewerQuery(a, 10, FilmFilter.NONE, null), viewOf);
-                case 1 -> forReviewer(model, new ReviewerQuery(a, 20, recent, null), viewOf);
+                case 0 -> forReviewer(model, new ReviewerQuery(a, 10, FilmFilter.NONE, null), viewOf, listOf);
+                case 1 -> forReviewer(model, new ReviewerQuery(a, 20, recent, null), viewOf, listOf);
                 case 2 -> forTrustSet(model, new TrustSet(List.of(new TrustSet.Trusted(a, 2), new TrustSet.Trusted(b, 1)),
-                        Set.of(), List.of(), List.of(), 10, FilmFilter.NONE), viewOf);
+                        Set.of(), List.of(), List.of(), 10, FilmFilter.NONE), viewOf, listOf);
                 default -> forTrustSet(model, new TrustSet(List.of(new TrustSet.Trusted(a, 1)), Set.of(),
                         List.of(new TrustSet.Rating(model.films().id(i % films), model.films().scaleMax(i % films))),
-                        List.of(), 10, FilmFilter.NONE), viewOf);
+                        List.of(), 10, FilmFilter.NONE), viewOf, listOf);
             }
         }
         return computed;

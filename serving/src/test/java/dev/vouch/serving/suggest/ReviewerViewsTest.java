@@ -45,7 +45,8 @@ class ReviewerViewsTest {
         Model model = ModelFixture.sharedStore().require();
         long perView = 9L * model.films().size();
         ReviewerViews views = new ReviewerViews(2 * perView);
-        assertThat(views.prepare(model)).isEqualTo(2);
+        // every reviewer's list (small), but only two views
+        assertThat(views.prepare(model)).isEqualTo(model.reviewers().size());
         for (int round = 0; round < 3; round++) {
             for (int r = 0; r < model.reviewers().size(); r++) {
                 ReviewerView direct = ReviewerView.of(model.ranking(), r);
@@ -53,5 +54,20 @@ class ReviewerViewsTest {
             }
         }
         assertThat(views.cachedViews()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void preparedListsAreServedAndAreTheDenseRankingsPrefix() {
+        Model model = ModelFixture.sharedStore().require();
+        ReviewerViews views = new ReviewerViews();
+        views.prepare(model);
+        int miguel = model.reviewer("rev:miguel");
+        dev.vouch.engine.TopList prepared = views.preparedList(model, miguel);
+        assertThat(views.listOf(model, miguel)).isSameAs(prepared);
+        assertThat(views.cachedLists()).isEqualTo(model.reviewers().size());
+        dev.vouch.engine.Ranker.Ranking dense = dev.vouch.engine.Ranker.rank(model.ranking(),
+                r -> ReviewerView.of(model.ranking(), r), dev.vouch.engine.Ranker.Request.trusting(miguel, 500),
+                f -> true);
+        assertThat(prepared.size()).isEqualTo(dense.films().length).isPositive();
     }
 }
