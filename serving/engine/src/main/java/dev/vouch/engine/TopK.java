@@ -18,75 +18,18 @@ public final class TopK {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, was " + k);
         }
-        int[] heap = new int[k];
-        int size = 0;
+        Bounded best = new Bounded(k);
         for (int i = 0; i < scores.length; i++) {
             float s = scores[i];
-            if (!(s > floor)) {
-                continue;
-            }
-            if (size < k) {
-                if (accept.test(i)) {
-                    heap[size] = i;
-                    siftUp(heap, size++, scores);
-                }
-            } else if (worse(heap[0], i, scores) && accept.test(i)) {
-                heap[0] = i;
-                siftDown(heap, size, scores);
+            if (s > floor && best.takes(i, s) && accept.test(i)) {
+                best.offer(i, s);
             }
         }
-        int[] out = new int[size];
-        for (int n = size; n > 0; n--) {
-            out[n - 1] = heap[0];
-            heap[0] = heap[n - 1];
-            siftDown(heap, n - 1, scores);
-        }
-        return out;
-    }
-
-    /** True when entry a ranks below entry b. */
-    private static boolean worse(int a, int b, float[] scores) {
-        return scores[a] < scores[b] || scores[a] == scores[b] && a > b;
-    }
-
-    private static void siftUp(int[] heap, int i, float[] scores) {
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!worse(heap[i], heap[parent], scores)) {
-                return;
-            }
-            swap(heap, i, parent);
-            i = parent;
-        }
-    }
-
-    private static void siftDown(int[] heap, int size, float[] scores) {
-        int i = 0;
-        while (true) {
-            int left = 2 * i + 1;
-            if (left >= size) {
-                return;
-            }
-            int worst = left;
-            if (left + 1 < size && worse(heap[left + 1], heap[left], scores)) {
-                worst = left + 1;
-            }
-            if (!worse(heap[worst], heap[i], scores)) {
-                return;
-            }
-            swap(heap, i, worst);
-            i = worst;
-        }
-    }
-
-    private static void swap(int[] heap, int a, int b) {
-        int t = heap[a];
-        heap[a] = heap[b];
-        heap[b] = t;
+        return best.sorted();
     }
 
     /**
-     * The k best of entries offered one at a time (index, score), with the same order as {@link #select}: higher
+     * The k best of entries offered one at a time (index, score), as {@link #select} keeps them: higher
      * score first, the lower index on a tie. NaN scores must not be offered.
      */
     static final class Bounded {
@@ -97,6 +40,11 @@ public final class TopK {
         Bounded(int k) {
             heap = new int[k];
             score = new float[k];
+        }
+
+        /** True when (index, s) would be kept if offered now. */
+        boolean takes(int index, float s) {
+            return size < heap.length || below(0, index, s);
         }
 
         void offer(int index, float s) {

@@ -131,21 +131,18 @@ final class ReviewerViews {
     /** Lists held for the served model (for tests and metrics). */
     long cachedLists() {
         Views v = served.get();
-        if (v == null) {
-            return 0;
-        }
-        v.lists().cleanUp();
-        return v.lists().estimatedSize();
+        return v == null ? 0 : size(v.lists());
     }
 
     /** Views held for the served model (for tests and metrics). */
     long cachedViews() {
         Views v = served.get();
-        if (v == null) {
-            return 0;
-        }
-        v.cache().cleanUp();
-        return v.cache().estimatedSize();
+        return v == null ? 0 : size(v.cache());
+    }
+
+    private static long size(Cache<?, ?> cache) {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     private Views newViews(Model model) {
