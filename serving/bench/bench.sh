@@ -59,27 +59,25 @@ text = sys.stdin.read()
 m = re.search(r"used (\d+)K", text)
 print(round(int(m.group(1)) / 1024, 1) if m else "?")')"
 
-echo "== collecting reviewer ids from the model"
-python3 - "$BASE" > "$WORK/ids.txt" <<'PY'
+# The ids a search endpoint lists for each of the given one-letter queries ("" too when QUERIES starts with a space).
+collect_ids() {
+  python3 - "$BASE/api/$1" "$2" <<'PY'
 import json, sys, urllib.request
-base, ids = sys.argv[1], set()
-for q in [""] + list("abcdefghijklmnopqrstuvwxyz0123456789"):
-    with urllib.request.urlopen(f"{base}/api/reviewers?limit=100&q={q}") as r:
+url, queries, ids = sys.argv[1], sys.argv[2], set()
+for q in ([""] if queries.startswith(" ") else []) + list(queries.strip()):
+    with urllib.request.urlopen(f"{url}?limit=100&q={q}") as r:
         ids.update(item["id"] for item in json.load(r)["items"])
 print("\n".join(sorted(ids)))
 PY
+}
+
+echo "== collecting reviewer ids from the model"
+collect_ids reviewers " abcdefghijklmnopqrstuvwxyz0123456789" > "$WORK/ids.txt"
 echo "reviewers in the mix: $(wc -l < "$WORK/ids.txt")"
 export VOUCH_IDS="$WORK/ids.txt"
 SCRIPT="$HERE/mix.lua"
 if [ "$MIX" = "match" ]; then
-  python3 - "$BASE" > "$WORK/films.txt" <<'PY'
-import json, sys, urllib.request
-base, ids = sys.argv[1], set()
-for q in list("abcdefghijklmnopqrstuvwxyz"):
-    with urllib.request.urlopen(f"{base}/api/films?limit=100&q={q}") as r:
-        ids.update(item["id"] for item in json.load(r)["items"])
-print("\n".join(sorted(ids)))
-PY
+  collect_ids films "abcdefghijklmnopqrstuvwxyz" > "$WORK/films.txt"
   echo "films in the match mix: $(wc -l < "$WORK/films.txt")"
   export VOUCH_FILMS="$WORK/films.txt"
   SCRIPT="$HERE/match.lua"

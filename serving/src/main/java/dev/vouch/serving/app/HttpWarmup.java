@@ -1,6 +1,8 @@
 package dev.vouch.serving.app;
 
 import dev.vouch.serving.model.Model;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,8 +43,7 @@ final class HttpWarmup {
             return 0;
         }
         long started = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong deadline = new java.util.concurrent.atomic.AtomicLong(
-                started + budget.toNanos());
+        AtomicLong deadline = new AtomicLong(started + budget.toNanos());
         AtomicLong answered = new AtomicLong();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
@@ -85,8 +86,8 @@ final class HttpWarmup {
     }
 
     /** Moves the deadline to now once the JIT compiles little (checked every window, after the minimum run). */
-    private static void settle(long started, java.util.concurrent.atomic.AtomicLong deadline) {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    private static void settle(long started, AtomicLong deadline) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return;
         }
