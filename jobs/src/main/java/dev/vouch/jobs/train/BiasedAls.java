@@ -2,6 +2,8 @@ package dev.vouch.jobs.train;
 
 import static org.apache.spark.sql.functions.*;
 
+import dev.vouch.jobs.common.Checkpoints;
+
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
@@ -82,7 +84,8 @@ public final class BiasedAls {
         ALSModel als = new ALS().setRank(rank).setNumUserBlocks(blocks).setNumItemBlocks(blocks).setRegParam(regParam)
                 .setMaxIter(maxIter).setSeed(seed)
                 .setUserCol(REVIEWER).setItemCol(FILM).setRatingCol("residual")
-                .setImplicitPrefs(false).setNonnegative(false).setColdStartStrategy("nan").setCheckpointInterval(4)
+                .setImplicitPrefs(false).setNonnegative(false).setColdStartStrategy("nan")
+                .setCheckpointInterval(Checkpoints.alsInterval(prepared.residuals().sparkSession()))
                 .fit(prepared.residuals());
         return new BiasedAlsModel(prepared.biases(), als, rank);
     }

@@ -2,6 +2,8 @@ package dev.vouch.jobs.train;
 
 import static org.apache.spark.sql.functions.*;
 
+import dev.vouch.jobs.common.Checkpoints;
+
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
@@ -36,7 +38,7 @@ public final class ImplicitAls {
         int blocks = Math.max(2, rated.sparkSession().sparkContext().defaultParallelism() / 4);
         ALSModel als = new ALS().setImplicitPrefs(true).setRank(params.rank()).setAlpha(params.alpha())
                 .setRegParam(params.regParam()).setMaxIter(params.maxIter()).setSeed(seed)
-                .setNumUserBlocks(blocks).setNumItemBlocks(blocks).setCheckpointInterval(4)
+                .setNumUserBlocks(blocks).setNumItemBlocks(blocks).setCheckpointInterval(Checkpoints.alsInterval(rated.sparkSession()))
                 .setUserCol(BiasedAls.REVIEWER).setItemCol(BiasedAls.FILM).setRatingCol("watched")
                 .setColdStartStrategy("nan").fit(watched);
         return new Fitted(als.userFactors(), als.itemFactors(), params.rank());
