@@ -21,6 +21,13 @@ timed() {
 }
 
 "$ROOT/vouch" train --help >/dev/null # builds the jars first when sources changed, outside the timings
+# The first batch run after a build writes the launcher's class-data archive (jobs/target/vouch-jobs.jsa, ~10 s
+# more): write it here, outside the timings, with an ingest of the first 2,000 ratings.
+if [[ ! "$ROOT/jobs/target/vouch-jobs.jsa" -nt "$ROOT/.build-stamp" ]]; then
+  rm -rf "$WORK/cds-prime" && mkdir -p "$WORK/cds-prime/in"
+  head -2001 "$DATA/ml-latest-small/ratings.csv" >"$WORK/cds-prime/in/ratings.csv"
+  "$ROOT/vouch" ingest --format movielens --input "$WORK/cds-prime/in" --warehouse "$WORK/cds-prime/wh" --quiet >/dev/null
+fi
 echo "machine: $(nproc) cores"
 for step in $STEPS; do
   case "$step" in

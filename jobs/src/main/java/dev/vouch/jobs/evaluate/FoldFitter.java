@@ -9,6 +9,7 @@ import dev.vouch.jobs.train.ImplicitParams;
 import dev.vouch.jobs.train.ModelBuilder;
 import dev.vouch.jobs.train.RankingModels;
 import dev.vouch.jobs.train.TrainParams;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,14 +18,39 @@ import org.apache.spark.sql.Row;
  * Fits both models on some training opinions and builds the ranking engine's model from the tables the training job
  * would publish ({@link ModelBuilder#rankingTables}), so an evaluated fold ranks exactly as a served model would.
  *
- * @param films     the snapshot's films table; {@code reviewers} its reviewers table
- * @param indexed   the index tables the ALS indices come from
+ * <p>Several implicit models are often fitted beside one explicit model on the same opinions (the inner grid, a
+ * fold's peer beside ours, the readers' refit's): the explicit side of the tables and the collected opinions of the
+ * last such pair are kept and reused, so only the implicit factors are joined again. Not thread-safe (one fitter per
+ * evaluation, called from its one thread).
  */
-public record FoldFitter(Dataset<Row> films, Dataset<Row> reviewers, ModelBuilder.Indexed indexed) {
+public final class FoldFitter {
+    private final Dataset<Row> films;
+    private final Dataset<Row> reviewers;
+    private final ModelBuilder.Indexed indexed;
+    private Shared shared;
+
+    /**
+     * @param films     the snapshot's films table; {@code reviewers} its reviewers table
+     * @param indexed   the index tables the ALS indices come from
+     */
+    public FoldFitter(Dataset<Row> films, Dataset<Row> reviewers, ModelBuilder.Indexed indexed) {
+        this.films = films;
+        this.reviewers = reviewers;
+        this.indexed = indexed;
+    }
 
     /** One fit: the explicit model, the implicit one, and the engine's model built from their tables. */
     public record Fit(BiasedAlsModel explicit, ImplicitAls.Fitted implicit, Map<String, Dataset<Row>> tables,
                       RankingModels.Indexed ranking) {}
+
+    /** What the fits of one explicit model on one set of opinions share. */
+    private record Shared(Dataset<Row> reviews, BiasedAlsModel explicit, Map<String, Dataset<Row>> tables,
+                          List<Row> opinions) {
+        boolean of(Dataset<Row> otherReviews, BiasedAlsModel otherExplicit) {
+            return explicit == otherExplicit && (reviews == otherReviews
+                    || reviews.queryExecution().analyzed().sameResult(otherReviews.queryExecution().analyzed()));
+        }
+    }
 
     /**
      * @param reviews training opinions with the snapshot's review columns
@@ -41,10 +67,13 @@ public record FoldFitter(Dataset<Row> films, Dataset<Row> reviewers, ModelBuilde
                    ImplicitParams implicitParams, RankParams rankParams) {
         ImplicitAls.Fitted implicit = new ImplicitAls(implicitParams, params.seed()).fit(rated);
         ModelBuilder builder = new ModelBuilder(reviews, params);
-        Map<String, Dataset<Row>> tables = builder.rankingTables(films, reviewers, indexed,
-                new ModelBuilder.Fitted(explicit, implicit));
+        if (shared == null || !shared.of(reviews, explicit)) {
+            shared = new Shared(reviews, explicit, builder.explicitTables(films, reviewers, indexed, explicit),
+                    RankingModels.opinionRows(builder.rankingOpinions()));
+        }
+        Map<String, Dataset<Row>> tables = ModelBuilder.rankingTables(shared.tables(), indexed, implicit);
         RankingModels.Indexed ranking = RankingModels.collect(tables.get(ModelTables.REVIEWERS),
-                tables.get(ModelTables.FILMS), builder.rankingOpinions(), explicit.globalMean(), params.rank(),
+                tables.get(ModelTables.FILMS), shared.opinions(), explicit.globalMean(), params.rank(),
                 implicitParams.rank(), rankParams);
         return new Fit(explicit, implicit, tables, ranking);
     }

@@ -68,6 +68,30 @@ public final class ModelBuilder {
         return out;
     }
 
+    /**
+     * The reviewers and films tables without their implicit factors, checkpointed: the part that every implicit model
+     * fitted beside one explicit model shares (the evaluation's inner grid, a fold's peer, its readers' refit). Add an
+     * implicit model with {@link #rankingTables(Map, Indexed, ImplicitAls.Fitted)}.
+     */
+    public Map<String, Dataset<Row>> explicitTables(Dataset<Row> snapshotFilms, Dataset<Row> snapshotReviewers,
+                                                    Indexed indexed, BiasedAlsModel explicit) {
+        Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+        out.put(ModelTables.REVIEWERS, Checkpoints.cut(reviewers(snapshotReviewers, indexed.reviewers(), explicit)));
+        out.put(ModelTables.FILMS, Checkpoints.cut(films(snapshotFilms, indexed.films(), explicit)));
+        return out;
+    }
+
+    /** The ranking tables of {@link #explicitTables} with an implicit model's factors added, checkpointed. */
+    public static Map<String, Dataset<Row>> rankingTables(Map<String, Dataset<Row>> explicitTables, Indexed indexed,
+                                                          ImplicitAls.Fitted implicit) {
+        Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+        out.put(ModelTables.REVIEWERS, Checkpoints.cut(withImplicit(explicitTables.get(ModelTables.REVIEWERS),
+                indexed.reviewers(), "reviewer_id", BiasedAls.REVIEWER, implicit.reviewerFactors())));
+        out.put(ModelTables.FILMS, Checkpoints.cut(withImplicit(explicitTables.get(ModelTables.FILMS),
+                indexed.films(), "film_id", BiasedAls.FILM, implicit.filmFactors())));
+        return out;
+    }
+
     /** The opinions the ranking engine reads: {@code reviewer_id, film_id, score_norm}. */
     public Dataset<Row> rankingOpinions() {
         return reviews.select("reviewer_id", "film_id", "score_norm");

@@ -43,6 +43,17 @@ public final class RankingModels {
      */
     public static Indexed collect(Dataset<Row> reviewers, Dataset<Row> films, Dataset<Row> opinions,
                                   double globalMean, int rank, int implicitRank, RankParams params) {
+        return collect(reviewers, films, opinionRows(opinions), globalMean, rank, implicitRank, params);
+    }
+
+    /** The opinion rows {@link #collect} reads ({@code reviewer_id, film_id, score_norm}), for callers that reuse them. */
+    public static List<Row> opinionRows(Dataset<Row> opinions) {
+        return opinions.select(col("reviewer_id"), col("film_id"), col("score_norm")).collectAsList();
+    }
+
+    /** As {@link #collect(Dataset, Dataset, Dataset, double, int, int, RankParams)} with the opinions collected. */
+    public static Indexed collect(Dataset<Row> reviewers, Dataset<Row> films, List<Row> opinionRows,
+                                  double globalMean, int rank, int implicitRank, RankParams params) {
         List<Row> r = reviewers.select("reviewer_id", "bias", "mean_norm", "sd_norm", "factors",
                 ModelTables.IMPLICIT_FACTORS).orderBy("reviewer_id").collectAsList();
         List<Row> f = films.select("film_id", "bias", "n_ratings", "factors", ModelTables.IMPLICIT_FACTORS)
@@ -80,8 +91,7 @@ public final class RankingModels {
         RankingModel model = new RankingModel(globalMean, params,
                 new RankingModel.ReviewerArrays(rBias, mean, sd, rFactors.build(), rImplicit.build()),
                 new RankingModel.FilmArrays(fBias, n, fFactors.build(), fImplicit.build()),
-                opinions(opinions.select(col("reviewer_id"), col("film_id"), col("score_norm")).collectAsList(),
-                        reviewerIndex, filmIndex));
+                opinions(opinionRows, reviewerIndex, filmIndex));
         return new Indexed(model, reviewerIds, filmIds, reviewerIndex, filmIndex);
     }
 
