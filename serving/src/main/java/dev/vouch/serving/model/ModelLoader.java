@@ -39,7 +39,7 @@ public class ModelLoader {
         Model model;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             TableReader reader = new TableReader(connection, versionDir, manifest);
-            ModelLayout.TABLES.forEach(reader::requireColumns);
+            manifest.tables().keySet().forEach(reader::requireColumns);
             int rank = manifest.rank();
             // Two rounds of tables read side by side, each on its own DuckDB connection: the films and reviewers
             // first (every other table refers to them), then the rest.
@@ -55,9 +55,11 @@ public class ModelLoader {
             Kindred kindred = Kindred.load(reader, reviewers, log);
             FilmTags tags = FilmTags.load(reader, films, log);
             FilmAspects aspects = FilmAspects.load(reader, films, log);
+            ReviewerLists lists = manifest.has(ModelLayout.REVIEWER_LISTS)
+                    ? ReviewerLists.load(reader, reviewers, films, log) : ReviewerLists.none(reviewers.size());
             SimilarFilms similar = join(similarRead);
             long t2 = System.nanoTime();
-            model = new Model(manifest, films, reviewers, opinions, kindred, similar, tags, aspects, started);
+            model = new Model(manifest, films, reviewers, opinions, kindred, similar, tags, aspects, lists, started);
             LOG.info("model {}: checksums and columns {} ms, films and reviewers {} ms, other tables {} ms, "
                     + "indexes {} ms", manifest.version(), (t0 - started) / 1_000_000, (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
