@@ -57,11 +57,12 @@ public final class ReviewerLists {
     }
 
     /**
-     * The {@code reviewer_lists} table ({@link ModelTables#REVIEWER_LISTS_SCHEMA}) of a published model's reviewers,
-     * films and opinions tables.
+     * The {@code reviewer_lists} table ({@link ModelTables#REVIEWER_LISTS_SCHEMA}) of a published model's reviewers
+     * ({@code reviewerCount} rows), films and opinions tables.
      */
-    public static Dataset<Row> of(Dataset<Row> reviewers, Dataset<Row> films, Dataset<Row> opinions, double globalMean,
-                                  int rank, int implicitRank, RankParams params) {
+    public static Dataset<Row> of(Dataset<Row> reviewers, long reviewerCount, Dataset<Row> films,
+                                  Dataset<Row> opinions, double globalMean, int rank, int implicitRank,
+                                  RankParams params) {
         SparkSession spark = reviewers.sparkSession();
         List<Row> f = films.select("film_id", "bias", "n_ratings", "factors", ModelTables.IMPLICIT_FACTORS)
                 .orderBy("film_id").collectAsList();
@@ -83,8 +84,7 @@ public final class ReviewerLists {
                         fImplicit.present));
         Dataset<Row> own = opinions.groupBy("reviewer_id")
                 .agg(collect_list(struct(col("film_id"), col("score_norm"))).as("opinions"));
-        long count = reviewers.count();
-        int tasks = (int) Math.max(2, (count + REVIEWERS_PER_TASK - 1) / REVIEWERS_PER_TASK);
+        int tasks = (int) Math.max(2, (reviewerCount + REVIEWERS_PER_TASK - 1) / REVIEWERS_PER_TASK);
         Dataset<Row> input = reviewers.select("reviewer_id", "bias", "mean_norm", "sd_norm", "factors",
                         ModelTables.IMPLICIT_FACTORS)
                 .join(own, reviewers.col("reviewer_id").equalTo(own.col("reviewer_id")), "left")

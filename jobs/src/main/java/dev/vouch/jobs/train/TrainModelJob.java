@@ -94,7 +94,8 @@ public final class TrainModelJob {
             }
             progress.step("listing every reviewer's first " + TopList.SIZE + " films");
             rows.put(ModelTables.REVIEWER_LISTS, draft.write(ModelTables.REVIEWER_LISTS, ReviewerLists.of(
-                    draft.read(ModelTables.REVIEWERS), draft.read(ModelTables.FILMS), draft.read(ModelTables.OPINIONS),
+                    draft.read(ModelTables.REVIEWERS), rows.get(ModelTables.REVIEWERS), draft.read(ModelTables.FILMS),
+                    draft.read(ModelTables.OPINIONS),
                     model.globalMean(), chosen.rank(), chosen.implicit().rank(), ranking.params())));
             Double validation = search == null ? null : search.candidates().stream()
                     .mapToDouble(HyperSearch.Candidate::validationRmse).min().orElse(Double.NaN);
