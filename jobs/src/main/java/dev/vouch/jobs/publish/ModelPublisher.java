@@ -86,9 +86,14 @@ public final class ModelPublisher {
             Schemas.check("model table " + table, ModelTables.schemaOf(table), data.schema(), true);
             String dir = new Path(folder(), table).toString();
             data.coalesce(1).write().mode("overwrite").parquet(dir);
-            long n = spark.read().parquet(dir).count();
+            long n = read(table).count();
             rows.put(table, n);
             return n;
+        }
+
+        /** A table written into this draft, read back as serving will read it. */
+        public Dataset<Row> read(String table) {
+            return spark.read().parquet(new Path(folder(), table).toString());
         }
 
         /**

@@ -26,6 +26,11 @@ public final class ModelTables {
     public static final String SIMILAR_FILMS = "similar_films";
     public static final String KINDRED = "kindred";
     public static final String[] ALL = {REVIEWERS, FILMS, OPINIONS, FILM_TAGS, FILM_ASPECTS, SIMILAR_FILMS, KINDRED};
+    /**
+     * Optional: every reviewer's first films of "I trust R" with their scores, computed from the tables above
+     * (docs/DATA.md). A model without it is served too, its lists then computed on first use.
+     */
+    public static final String REVIEWER_LISTS = "reviewer_lists";
 
     /** Column of reviewers and films holding the implicit model's factors. */
     public static final String IMPLICIT_FACTORS = "implicit_factors";
@@ -61,9 +66,13 @@ public final class ModelTables {
             .add("reviewer_id", StringType).add("other_id", StringType).add("score", DoubleType)
             .add("llr", DoubleType).add("co_rated", IntegerType).add("agreement", DoubleType);
 
+    public static final StructType REVIEWER_LISTS_SCHEMA = new StructType()
+            .add("reviewer_id", StringType).add("film_ids", createArrayType(StringType, true))
+            .add("scores", FLOATS).add("complete", BooleanType);
+
     private static final Map<String, StructType> SCHEMAS = Map.of(FILMS, FILMS_SCHEMA, REVIEWERS, REVIEWERS_SCHEMA,
             OPINIONS, OPINIONS_SCHEMA, FILM_TAGS, FILM_TAGS_SCHEMA, FILM_ASPECTS, FILM_ASPECTS_SCHEMA,
-            SIMILAR_FILMS, SIMILAR_FILMS_SCHEMA, KINDRED, KINDRED_SCHEMA);
+            SIMILAR_FILMS, SIMILAR_FILMS_SCHEMA, KINDRED, KINDRED_SCHEMA, REVIEWER_LISTS, REVIEWER_LISTS_SCHEMA);
 
     /** The declared schema of a model table. */
     public static StructType schemaOf(String table) {

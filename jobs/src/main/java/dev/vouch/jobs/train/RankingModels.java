@@ -132,7 +132,8 @@ public final class RankingModels {
         return out;
     }
 
-    private static final class FactorColumn {
+    /** One factor column of collected rows, as serving reads it: floats, a null row absent. */
+    static final class FactorColumn {
         final int rank;
         final float[] values;
         final boolean[] present;

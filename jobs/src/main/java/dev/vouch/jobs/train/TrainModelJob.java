@@ -1,7 +1,9 @@
 package dev.vouch.jobs.train;
 
-import dev.vouch.jobs.common.Checkpoints;
 import static org.apache.spark.sql.functions.*;
+
+import dev.vouch.engine.TopList;
+import dev.vouch.jobs.common.Checkpoints;
 
 import dev.vouch.jobs.common.Progress;
 import dev.vouch.jobs.common.Tables;
@@ -11,6 +13,7 @@ import dev.vouch.jobs.common.Warehouse;
 import dev.vouch.jobs.evaluate.FoldFitter;
 import dev.vouch.jobs.evaluate.RankingTuner;
 import dev.vouch.jobs.publish.ModelPublisher;
+import dev.vouch.jobs.publish.ModelTables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +92,11 @@ public final class TrainModelJob {
                 progress.step("writing " + t.getKey());
                 rows.put(t.getKey(), draft.write(t.getKey(), t.getValue()));
             }
+            progress.step("listing every reviewer's first " + TopList.SIZE + " films");
+            rows.put(ModelTables.REVIEWER_LISTS, draft.write(ModelTables.REVIEWER_LISTS, ReviewerLists.of(
+                    draft.read(ModelTables.REVIEWERS), rows.get(ModelTables.REVIEWERS), draft.read(ModelTables.FILMS),
+                    draft.read(ModelTables.OPINIONS),
+                    model.globalMean(), chosen.rank(), chosen.implicit().rank(), ranking.params())));
             Double validation = search == null ? null : search.candidates().stream()
                     .mapToDouble(HyperSearch.Candidate::validationRmse).min().orElse(Double.NaN);
             progress.step("publishing");

@@ -95,6 +95,50 @@ class PlantedStructureIT {
     }
 
     /**
+     * The published reviewer_lists are what the engine's dense view gives each reviewer of the published tables (the
+     * list serving would otherwise compute): every reviewer, films in order, scores to the bit.
+     */
+    @Test
+    void publishedListsAreTheEnginesListsOfThePublishedModel() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(model.resolve("manifest.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode r = manifest.get("ranking");
+        dev.vouch.engine.RankParams params = new dev.vouch.engine.RankParams(r.get("implicit_weight").asDouble(),
+                r.get("rating_weight").asDouble(), r.get("popularity_weight").asDouble(),
+                r.get("personal_half").asDouble(), r.get("reg_param").asDouble(), r.get("bias_reg").asDouble(),
+                r.get("implicit_reg_param").asDouble(), r.get("implicit_alpha").asDouble(),
+                r.get("implicit_confidence").asText().equals("rating"));
+        RankingModels.Indexed indexed = RankingModels.collect(
+                spark.read().parquet(model.resolve("reviewers").toString()),
+                spark.read().parquet(model.resolve("films").toString()),
+                spark.read().parquet(model.resolve("opinions").toString()), manifest.get("global_mean").asDouble(),
+                manifest.get("rank").asInt(), r.get("implicit_rank").asInt(), params);
+        assertThat(manifest.get("tables").get("reviewer_lists").get("rows").asLong())
+                .isEqualTo(indexed.reviewerIds().length);
+        List<Row> lists = spark.read().parquet(model.resolve("reviewer_lists").toString()).collectAsList();
+        assertThat(lists).hasSize(indexed.reviewerIds().length);
+        int cut = 0;
+        for (Row row : lists) {
+            int reviewer = indexed.reviewer(row.getString(0));
+            dev.vouch.engine.TopList dense = dev.vouch.engine.TopList.of(indexed.model(),
+                    dev.vouch.engine.ReviewerView.of(indexed.model(), reviewer));
+            List<String> films = row.getList(1);
+            List<Float> scores = row.getList(2);
+            assertThat(films).as("films of " + row.getString(0)).containsExactly(
+                    java.util.Arrays.stream(dense.films()).mapToObj(f -> indexed.filmIds()[f]).toArray(String[]::new));
+            for (int i = 0; i < scores.size(); i++) {
+                assertThat(Float.floatToIntBits(scores.get(i))).isEqualTo(Float.floatToIntBits(dense.scores()[i]));
+            }
+            assertThat(row.getBoolean(3)).isEqualTo(dense.complete());
+            cut += dense.complete() ? 0 : 1;
+        }
+        // 300 films: a reviewer's list is cut at its first 500 only when more than 500 films qualify, which they
+        // cannot here; every list is complete and non-empty lists are the norm
+        assertThat(cut).isZero();
+        assertThat(lists.stream().filter(l -> l.getList(1).size() > 50).count()).isGreaterThan(60);
+    }
+
+    /**
      * Serving folds a reader into the implicit model with Spark's own user step: folding a trained reviewer's films
      * in again gives back the factors Spark trained for them (ALS solves users last, given the final film factors).
      */

@@ -121,6 +121,11 @@ public final class Factors {
         return sum;
     }
 
+    /** The flat row-major values; callers must not modify them. */
+    float[] values() {
+        return values;
+    }
+
     /** Euclidean norm of row {@code index}. */
     public float norm(int index) {
         return norms[index];

@@ -23,7 +23,7 @@ package dev.vouch.engine;
  */
 public record RankParams(double implicitWeight, double ratingWeight, double popularityWeight, double personalHalf,
                          double regParam, double biasReg, double implicitReg, double implicitAlpha,
-                         boolean implicitFromRatings) {
+                         boolean implicitFromRatings) implements java.io.Serializable {
     /** Floor of a rating-weighted confidence (as the training job uses). */
     public static final double MIN_CONFIDENCE = 0.05;
 

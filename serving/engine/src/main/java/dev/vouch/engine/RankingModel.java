@@ -98,6 +98,11 @@ public final class RankingModel {
     public double predict(double reviewerBias, float[] reviewerFactors, int film) {
         double dot = reviewerFactors != null && films.factors().has(film) ? films.factors().dot(film, reviewerFactors)
                 : 0;
+        return predict(reviewerBias, film, dot);
+    }
+
+    /** {@link #predict(double, float[], int)} from the factor term already computed ({@code dot}, 0 without one). */
+    double predict(double reviewerBias, int film, double dot) {
         return clamp01(globalMean + reviewerBias + films.bias()[film] + dot);
     }
 

@@ -71,11 +71,19 @@ public final class ReviewerView {
      */
     private static void predict(RankingModel model, double bias, float[] factors, float[] implicit, double center,
                                 double sd, int f, float[] values, float[] z, byte[] kind, int at) {
-        RankParams p = model.params();
         Factors implicitFilms = model.films().implicit();
         double watch = implicit != null && implicitFilms.has(f) ? implicitFilms.dot(f, implicit) : Double.NaN;
         double predicted = factors != null && model.films().factors().has(f) ? model.predict(bias, factors, f)
                 : Double.NaN;
+        cell(model.params(), watch, predicted, center, sd, values, z, kind, at);
+    }
+
+    /**
+     * A predicted cell from its two parts, either NaN when its model does not know the film: the implicit score
+     * {@code watch} and the predicted score_norm. Left as it is when both are NaN. Every ranker computes cells here.
+     */
+    static void cell(RankParams p, double watch, double predicted, double center, double sd, float[] values,
+                     float[] z, byte[] kind, int at) {
         if (Double.isNaN(watch) && Double.isNaN(predicted)) {
             return;
         }
@@ -85,6 +93,17 @@ public final class ReviewerView {
         values[at] = (float) (watchPart + ratingPart);
         z[at] = (float) zf;
         kind[at] = watchPart > ratingPart ? WATCHED : PREDICTED;
+    }
+
+    /** Overrides cell {@code at} with a reviewer's own score_norm {@code norm} of the film, unless it is NaN. */
+    static void reviewed(RankParams p, float norm, double center, double sd, float[] values, float[] z, byte[] kind,
+                         int at) {
+        if (!Float.isNaN(norm)) {
+            float zf = (float) ((norm - center) / sd);
+            z[at] = zf;
+            values[at] = zf < 0 ? Float.NaN : (float) (p.implicitWeight() + p.ratingWeight() * zf);
+            kind[at] = zf < 0 ? NONE : REVIEWED;
+        }
     }
 
     /**
@@ -142,14 +161,7 @@ public final class ReviewerView {
 
         /** Overrides cell {@code at} with R's own score of opinion i, when it has one. */
         private void reviewed(int i, int at, float[] values, float[] z, byte[] kind) {
-            float norm = model.opinions().norm()[i];
-            if (!Float.isNaN(norm)) {
-                RankParams p = model.params();
-                float zf = (float) ((norm - center) / sd);
-                z[at] = zf;
-                values[at] = zf < 0 ? Float.NaN : (float) (p.implicitWeight() + p.ratingWeight() * zf);
-                kind[at] = zf < 0 ? NONE : REVIEWED;
-            }
+            ReviewerView.reviewed(model.params(), model.opinions().norm()[i], center, sd, values, z, kind, at);
         }
     }
 

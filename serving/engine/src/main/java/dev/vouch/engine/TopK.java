@@ -59,6 +59,15 @@ public final class TopK {
             }
         }
 
+        int size() {
+            return size;
+        }
+
+        /** How many it keeps at most. */
+        int capacity() {
+            return heap.length;
+        }
+
         boolean full() {
             return size == heap.length;
         }
@@ -70,9 +79,17 @@ public final class TopK {
 
         /** The indices kept, best first. */
         int[] sorted() {
+            return sorted(null);
+        }
+
+        /** The indices kept, best first, their scores into {@code scores} (at least {@link #size()} long) unless null. */
+        int[] sorted(float[] scores) {
             int[] out = new int[size];
             for (int n = size; n > 0; n--) {
                 out[n - 1] = heap[0];
+                if (scores != null) {
+                    scores[n - 1] = score[0];
+                }
                 heap[0] = heap[n - 1];
                 score[0] = score[n - 1];
                 down(n - 1);

@@ -109,15 +109,20 @@ class TopListTest {
 
     /** A random model of rank 3; {@code alike}: every reviewer has the same factors. */
     static RankingModel random(Random rnd, int films, int reviewers, double popularity, boolean alike) {
-        int rank = 3;
+        return random(rnd, films, reviewers, popularity, alike, 3, 3);
+    }
+
+    /** A random model with explicit and implicit ranks of its own (implicit 0: no implicit model). */
+    static RankingModel random(Random rnd, int films, int reviewers, double popularity, boolean alike, int rank,
+                               int implicitRank) {
         RankParams p = new RankParams(1, 0.1, popularity, 5, 0.1, 2, 0.1, 4, false);
         Factors fe = factors(rnd, films, rank, 0.9);
-        Factors fi = factors(rnd, films, rank, 0.9);
+        Factors fi = implicitRank == 0 ? Factors.none(films, 1) : factors(rnd, films, implicitRank, 0.9);
         Factors re = factors(rnd, reviewers, rank, 0.95);
-        Factors ri = factors(rnd, reviewers, rank, 0.95);
+        Factors ri = implicitRank == 0 ? Factors.none(reviewers, 1) : factors(rnd, reviewers, implicitRank, 0.95);
         if (alike) {
             re = new Factors(rank, repeat(re.row(0), reviewers), filled(reviewers));
-            ri = new Factors(rank, repeat(ri.row(0), reviewers), filled(reviewers));
+            ri = new Factors(implicitRank, repeat(ri.row(0), reviewers), filled(reviewers));
         }
         float[] rb = new float[reviewers];
         double[] mean = new double[reviewers];

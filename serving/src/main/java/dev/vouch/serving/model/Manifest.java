@@ -19,7 +19,7 @@ import java.util.Map;
  * @param rank        length of every factors array
  * @param implicitRank length of every implicit_factors array
  * @param ranking     the ranking engine's blend weights and fold-in settings (the manifest's {@code ranking})
- * @param tables      table name to its listed files
+ * @param tables      table name to its listed files: every required table, and the optional ones published
  */
 public record Manifest(String version, double globalMean, int rank, int implicitRank, RankParams ranking,
                        Map<String, List<FileEntry>> tables) {
@@ -85,18 +85,31 @@ public record Manifest(String version, double globalMean, int rank, int implicit
     private static Map<String, List<FileEntry>> tables(JsonNode node) {
         Map<String, List<FileEntry>> tables = new LinkedHashMap<>();
         for (String table : ModelLayout.TABLES) {
-            JsonNode files = node.path(table).path("files");
-            if (!files.isArray()) {
-                throw new ModelLoadException("manifest: tables." + table + ".files is missing");
+            tables.put(table, files(node.path(table).path("files"), table));
+        }
+        for (String table : ModelLayout.OPTIONAL_TABLES) {
+            if (!node.path(table).isMissingNode()) {
+                tables.put(table, files(node.path(table).path("files"), table));
             }
-            List<FileEntry> entries = new ArrayList<>();
-            for (JsonNode f : files) {
-                entries.add(new FileEntry(required(f, "path").asText(), f.path("bytes").asLong(-1),
-                        required(f, "sha256").asText()));
-            }
-            tables.put(table, List.copyOf(entries));
         }
         return tables;
+    }
+
+    private static List<FileEntry> files(JsonNode files, String table) {
+        if (!files.isArray()) {
+            throw new ModelLoadException("manifest: tables." + table + ".files is missing");
+        }
+        List<FileEntry> entries = new ArrayList<>();
+        for (JsonNode f : files) {
+            entries.add(new FileEntry(required(f, "path").asText(), f.path("bytes").asLong(-1),
+                    required(f, "sha256").asText()));
+        }
+        return List.copyOf(entries);
+    }
+
+    /** True when the manifest lists {@code table} (every required table; an optional one when published). */
+    public boolean has(String table) {
+        return tables.containsKey(table);
     }
 
     private static JsonNode required(JsonNode node, String field) {

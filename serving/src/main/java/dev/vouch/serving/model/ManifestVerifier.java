@@ -22,7 +22,7 @@ final class ManifestVerifier {
 
     /** Throws {@link ModelLoadException} naming the first file that does not match. */
     static void verify(Path versionDir, Manifest manifest) {
-        for (String table : ModelLayout.TABLES) {
+        for (String table : manifest.tables().keySet()) {
             List<Manifest.FileEntry> files = manifest.tables().get(table);
             Set<Path> listed = new HashSet<>();
             for (Manifest.FileEntry entry : files) {

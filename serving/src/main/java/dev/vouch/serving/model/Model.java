@@ -27,11 +27,13 @@ public final class Model {
     private final int[] byPopularity;
     private final double[] reviewerScale;
     private final RankingModel ranking;
+    private final ReviewerLists lists;
     private final Instant loadedAt;
     private final Duration loadTime;
 
     Model(Manifest manifest, Films films, Reviewers reviewers, Opinions opinions, Kindred kindred,
-          SimilarFilms similarFilms, FilmTags filmTags, FilmAspects filmAspects, long startedNanos) {
+          SimilarFilms similarFilms, FilmTags filmTags, FilmAspects filmAspects, ReviewerLists lists,
+          long startedNanos) {
         this.manifest = manifest;
         this.films = films;
         this.reviewers = reviewers;
@@ -61,6 +63,7 @@ public final class Model {
         }
         this.ranking = new RankingModel(manifest.globalMean(), manifest.ranking(), reviewers.engineArrays(),
                 films.engineArrays(), opinions.engineArrays());
+        this.lists = lists.checked(ranking, manifest.version());
         this.loadedAt = Instant.now();
         this.loadTime = Duration.ofNanos(System.nanoTime() - startedNanos);
     }
@@ -102,6 +105,11 @@ public final class Model {
     }
 
     /** The ranking engine's model over the same arrays: what every suggestion list is ranked with. */
+    /** The lists published with the model (none for a model published without them). */
+    public ReviewerLists lists() {
+        return lists;
+    }
+
     public RankingModel ranking() {
         return ranking;
     }
@@ -178,6 +186,6 @@ public final class Model {
     public long estimatedBytes() {
         return films.bytes() + reviewers.bytes() + opinions.bytes() + kindred.bytes() + similarFilms.bytes()
                 + filmTags.bytes() + filmAspects.bytes() + filmNames.bytes() + reviewerNames.bytes()
-                + byPopularity.length * 4L + ranking.bytes();
+                + byPopularity.length * 4L + ranking.bytes() + lists.bytes();
     }
 }

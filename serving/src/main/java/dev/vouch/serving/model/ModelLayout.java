@@ -25,9 +25,14 @@ public final class ModelLayout {
     public static final String SIMILAR_FILMS = "similar_films";
     public static final String KINDRED = "kindred";
 
+    /** Optional: every reviewer's published {@link dev.vouch.engine.TopList} (computed on first use without it). */
+    public static final String REVIEWER_LISTS = "reviewer_lists";
+
     /** Every table a version must contain, in load order. */
     public static final List<String> TABLES =
             List.of(FILMS, REVIEWERS, OPINIONS, FILM_TAGS, FILM_ASPECTS, SIMILAR_FILMS, KINDRED);
+    /** Tables a version may contain; read when its manifest lists them. */
+    public static final List<String> OPTIONAL_TABLES = List.of(REVIEWER_LISTS);
 
     /** The columns serving reads from each table; a version missing one is refused at load, naming it. */
     public static final Map<String, List<String>> COLUMNS = Map.of(
@@ -40,7 +45,8 @@ public final class ModelLayout {
             FILM_TAGS, List.of("film_id", "tag", "count", "weight"),
             FILM_ASPECTS, List.of("film_id", "aspect", "mean_norm", "n"),
             SIMILAR_FILMS, List.of("film_id", "other_id", "kind", "score"),
-            KINDRED, List.of("reviewer_id", "other_id", "score", "llr", "co_rated", "agreement"));
+            KINDRED, List.of("reviewer_id", "other_id", "score", "llr", "co_rated", "agreement"),
+            REVIEWER_LISTS, List.of("reviewer_id", "film_ids", "scores", "complete"));
 
     /** The similar_films kinds written by the jobs. */
     public static final String KIND_CO_LIKED = "co_liked";

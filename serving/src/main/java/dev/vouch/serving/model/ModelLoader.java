@@ -25,6 +25,15 @@ public class ModelLoader {
 
     /** Loads {@code versionDir}; throws {@link ModelLoadException} when it is missing, partial or corrupt. */
     public Model load(Path versionDir) {
+        return load(versionDir, false);
+    }
+
+    /**
+     * Loads {@code versionDir}. {@code gentle}: one table at a time on one DuckDB thread, for a reload while another
+     * version is being served, so that the load leaves the other cores to the requests; otherwise as fast as the
+     * cores allow (tables read side by side).
+     */
+    public Model load(Path versionDir, boolean gentle) {
         long started = System.nanoTime();
         if (!Files.isDirectory(versionDir)) {
             throw new ModelLoadException("no version folder " + versionDir);
@@ -38,26 +47,33 @@ public class ModelLoader {
         LoadLog log = new LoadLog();
         Model model;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            if (gentle) {
+                try (java.sql.Statement st = connection.createStatement()) {
+                    st.execute("SET threads TO 1");
+                }
+            }
             TableReader reader = new TableReader(connection, versionDir, manifest);
-            ModelLayout.TABLES.forEach(reader::requireColumns);
+            manifest.tables().keySet().forEach(reader::requireColumns);
             int rank = manifest.rank();
             // Two rounds of tables read side by side, each on its own DuckDB connection: the films and reviewers
             // first (every other table refers to them), then the rest.
-            Future<Reviewers> reviewersRead = side(connection, versionDir, manifest,
+            Future<Reviewers> reviewersRead = side(gentle, connection, versionDir, manifest,
                     r -> Reviewers.load(r, rank, manifest.implicitRank()));
             long t0 = System.nanoTime();
             Films films = Films.load(reader, rank, manifest.implicitRank());
             Reviewers reviewers = join(reviewersRead);
             long t1 = System.nanoTime();
-            Future<SimilarFilms> similarRead = side(connection, versionDir, manifest,
+            Future<SimilarFilms> similarRead = side(gentle, connection, versionDir, manifest,
                     r -> SimilarFilms.load(r, films, log));
             Opinions opinions = Opinions.load(reader, reviewers, films, log);
             Kindred kindred = Kindred.load(reader, reviewers, log);
             FilmTags tags = FilmTags.load(reader, films, log);
             FilmAspects aspects = FilmAspects.load(reader, films, log);
+            ReviewerLists lists = manifest.has(ModelLayout.REVIEWER_LISTS)
+                    ? ReviewerLists.load(reader, reviewers, films, log) : ReviewerLists.none(reviewers.size());
             SimilarFilms similar = join(similarRead);
             long t2 = System.nanoTime();
-            model = new Model(manifest, films, reviewers, opinions, kindred, similar, tags, aspects, started);
+            model = new Model(manifest, films, reviewers, opinions, kindred, similar, tags, aspects, lists, started);
             LOG.info("model {}: checksums and columns {} ms, films and reviewers {} ms, other tables {} ms, "
                     + "indexes {} ms", manifest.version(), (t0 - started) / 1_000_000, (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
@@ -71,9 +87,14 @@ public class ModelLoader {
         return model;
     }
 
-    /** Reads with a duplicate of {@code connection} on a thread of its own. */
-    private static <T> Future<T> side(Connection connection, Path versionDir, Manifest manifest,
+    /** Reads with a duplicate of {@code connection} on a thread of its own; {@code inline}: here and now. */
+    private static <T> Future<T> side(boolean inline, Connection connection, Path versionDir, Manifest manifest,
                                       Function<TableReader, T> read) throws SQLException {
+        if (inline) {
+            FutureTask<T> task = new FutureTask<>(() -> read.apply(new TableReader(connection, versionDir, manifest)));
+            task.run();
+            return task;
+        }
         Connection own = ((DuckDBConnection) connection).duplicate();
         FutureTask<T> task = new FutureTask<>(() -> {
             try (own) {

@@ -96,7 +96,8 @@ public final class ModelStore {
             }
             Model loaded;
             try {
-                loaded = loader.load(versionDir(version));
+                // a reload beside a served model reads gently, leaving the other core to the requests
+                loaded = loader.load(versionDir(version), served != null);
                 long prepareStart = System.nanoTime();
                 for (Consumer<Model> preparer : preparers) {
                     preparer.accept(loaded);

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * is computed once per model version, not once per request. Both caches belong to one model and are bounded by weight
  * (Caffeine: the least useful entries go first): {@link #BUDGET_BYTES} of views, {@link #LIST_BUDGET_BYTES} of lists.
  * {@link #prepare} fills a new model's caches before that model is served, most active reviewers first, so neither a
- * start nor a reload begins cold. Views and lists are immutable and shared read-only.
+ * start nor a reload begins cold. A list published with the model ({@code reviewer_lists}) is served as published and
+ * never cached twice. Views and lists are immutable and shared read-only.
  */
 final class ReviewerViews {
     /** Heap the cached views of one model may take: 9 bytes per film per reviewer. */
@@ -33,7 +34,8 @@ final class ReviewerViews {
         }
 
         TopList list(int reviewer) {
-            return lists.get(reviewer, r -> TopList.of(model.ranking(), get(r)));
+            TopList published = model.lists().of(reviewer);
+            return published != null ? published : lists.get(reviewer, r -> TopList.of(model.ranking(), get(r)));
         }
     }
 
@@ -97,7 +99,8 @@ final class ReviewerViews {
     /**
      * Computes the views and lists of {@code model}'s most active reviewers (by opinions) until the view budget is
      * full, then lists alone for the rest while {@link #LIST_PREPARE_BUDGET} lasts, before the model is served; the
-     * first request for it then finds them. Returns how many lists were computed.
+     * first request for it then finds them. Lists published with the model are used as they are. Returns how many
+     * reviewers have a view or a list ready.
      */
     int prepare(Model model) {
         Views v = newViews(model);
@@ -117,7 +120,10 @@ final class ReviewerViews {
                 break;
             }
             if (listed < fit) {
+                v.get(r);
                 v.list(r);
+            } else if (model.lists().of(r) != null) {
+                continue; // published with the model, nothing to compute
             } else {
                 // beyond the views that fit: the list only, its view dropped at once
                 v.lists().put(r, TopList.of(model.ranking(), ReviewerView.of(model.ranking(), r)));

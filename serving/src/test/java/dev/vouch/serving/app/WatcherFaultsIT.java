@@ -35,12 +35,12 @@ class WatcherFaultsIT {
         }
 
         @Override
-        public Model load(Path versionDir) {
+        public Model load(Path versionDir, boolean gentle) {
             Error e = failures.get(versionDir.getFileName().toString());
             if (e != null) {
                 throw e;
             }
-            return super.load(versionDir);
+            return super.load(versionDir, gentle);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.vouch.serving.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vouch.engine.TopList;
+import dev.vouch.engine.TopLists;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -193,6 +195,67 @@ public final class ModelFixture {
         writeManifest(dir, version, rank, 2);
     }
 
+    /**
+     * Publishes {@code reviewer_lists} for the model in {@code dir} (manifest written): every reviewer's list as the
+     * engine computes it ({@link TopLists}), then rewrites the manifest to list it.
+     */
+    public static void publishLists(Path dir, String version, int rank, int implicitRank) {
+        Model model = new ModelLoader().load(dir);
+        TopList[] lists = TopLists.of(model.ranking(), Runtime.getRuntime().availableProcessors());
+        int n = lists.length;
+        int[][] films = new int[n][];
+        float[][] scores = new float[n][];
+        boolean[] complete = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            films[r] = lists[r].films();
+            scores[r] = lists[r].scores();
+            complete[r] = lists[r].complete();
+        }
+        writeLists(dir, model, films, scores, complete);
+        writeManifest(dir, version, rank, implicitRank);
+    }
+
+    /**
+     * Writes {@code reviewer_lists} as given, row r for reviewer r of {@code model} (a null row: no row), without
+     * checking it; the caller rewrites the manifest.
+     */
+    public static void writeLists(Path dir, Model model, int[][] films, float[][] scores, boolean[] complete) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE l(reviewer_id VARCHAR, pos INTEGER, film_id VARCHAR, score FLOAT)");
+            st.execute("CREATE TABLE rv(reviewer_id VARCHAR, complete BOOLEAN)");
+            try (org.duckdb.DuckDBAppender rows = ((org.duckdb.DuckDBConnection) c).createAppender("main", "l");
+                 org.duckdb.DuckDBAppender heads = ((org.duckdb.DuckDBConnection) c).createAppender("main", "rv")) {
+                for (int r = 0; r < films.length; r++) {
+                    if (films[r] == null) {
+                        continue;
+                    }
+                    String id = model.reviewers().id(r);
+                    heads.beginRow();
+                    heads.append(id);
+                    heads.append(complete[r]);
+                    heads.endRow();
+                    for (int i = 0; i < films[r].length; i++) {
+                        rows.beginRow();
+                        rows.append(id);
+                        rows.append(i);
+                        rows.append(model.films().id(films[r][i]));
+                        rows.append(scores[r][i]);
+                        rows.endRow();
+                    }
+                }
+            }
+            Path folder = dir.resolve(ModelLayout.REVIEWER_LISTS);
+            Files.createDirectories(folder);
+            st.execute("COPY (SELECT rv.reviewer_id, coalesce(list(l.film_id ORDER BY l.pos) FILTER (WHERE l.pos IS "
+                    + "NOT NULL), []::VARCHAR[]) AS film_ids, coalesce(list(l.score ORDER BY l.pos) FILTER (WHERE l.pos "
+                    + "IS NOT NULL), []::FLOAT[]) AS scores, rv.complete FROM rv LEFT JOIN l USING (reviewer_id) "
+                    + "GROUP BY rv.reviewer_id, rv.complete ORDER BY rv.reviewer_id) TO '"
+                    + folder.resolve("part-00000.parquet") + "' (FORMAT PARQUET)");
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot write reviewer_lists: " + e.getMessage(), e);
+        }
+    }
+
     /** Rewrites the manifest of a folder holding explicit and implicit factors of these ranks. */
     public static void writeManifest(Path dir, String version, int rank, int implicitRank) {
         ObjectMapper mapper = new ObjectMapper();
@@ -207,7 +270,9 @@ public final class ModelFixture {
                 .put("implicit_confidence", "watched");
         ObjectNode tables = root.putObject("tables");
         try {
-            for (String table : ModelLayout.TABLES) {
+            List<String> written = new java.util.ArrayList<>(ModelLayout.TABLES);
+            ModelLayout.OPTIONAL_TABLES.stream().filter(t -> Files.isDirectory(dir.resolve(t))).forEach(written::add);
+            for (String table : written) {
                 ObjectNode t = tables.putObject(table);
                 ArrayNode files = t.putArray("files");
                 try (Stream<Path> parts = Files.list(dir.resolve(table))) {

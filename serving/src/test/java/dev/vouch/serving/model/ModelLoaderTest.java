@@ -127,6 +127,60 @@ class ModelLoaderTest {
     }
 
     @Test
+    void servesPublishedListsThatTheEngineConfirms(@TempDir Path other) {
+        Path dir = ModelFixture.writeVersion(other, ModelFixture.V2, "");
+        assertThat(new ModelLoader().load(dir).lists().published()).as("a model without the table").isZero();
+        ModelFixture.publishLists(dir, ModelFixture.V2, 2, 2);
+        Model m = new ModelLoader().load(dir);
+        assertThat(m.lists().published()).isEqualTo(5);
+        for (int r = 0; r < 5; r++) {
+            assertThat(m.lists().of(r)).isEqualTo(dev.vouch.engine.TopList.of(m.ranking(),
+                    dev.vouch.engine.ReviewerView.of(m.ranking(), r)));
+        }
+        int miguel = m.reviewer("rev:miguel");
+        assertThat(m.lists().of(miguel).films()).contains(m.film("film:arrival"));
+    }
+
+    @Test
+    void ignoresPublishedListsThatAreNotTheEnginesAndRefusesMalformedOnes(@TempDir Path other) {
+        Path dir = ModelFixture.writeVersion(other, ModelFixture.V2, "");
+        Model plain = new ModelLoader().load(dir);
+        int n = plain.reviewers().size();
+        int[][] films = new int[n][];
+        float[][] scores = new float[n][];
+        boolean[] complete = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            dev.vouch.engine.TopList l = dev.vouch.engine.TopList.of(plain.ranking(),
+                    dev.vouch.engine.ReviewerView.of(plain.ranking(), r));
+            films[r] = l.films();
+            scores[r] = l.scores().clone();
+            complete[r] = true;
+            for (int i = 0; i < scores[r].length; i++) {
+                scores[r][i] = Math.nextUp(scores[r][i]); // one ulp off: a list some other engine computed
+            }
+        }
+        ModelFixture.writeLists(dir, plain, films, scores, complete);
+        ModelFixture.writeManifest(dir, ModelFixture.V2, 2, 2);
+        Model m = new ModelLoader().load(dir);
+        assertThat(m.lists().published()).as("lists the engine does not confirm are not served").isZero();
+        assertThat(m.lists().of(0)).isNull();
+
+        int busiest = java.util.stream.IntStream.range(0, n).filter(r -> films[r].length > 1).findFirst().orElseThrow();
+        int[] reversed = films[busiest].clone();
+        int t = reversed[0];
+        reversed[0] = reversed[1];
+        reversed[1] = t;
+        films[busiest] = reversed;
+        scores[busiest][0] = 0.1f;
+        scores[busiest][1] = 0.9f;
+        ModelFixture.writeLists(dir, plain, films, scores, complete);
+        ModelFixture.writeManifest(dir, ModelFixture.V2, 2, 2);
+        assertThatThrownBy(() -> new ModelLoader().load(dir)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("table reviewer_lists, reviewer " + plain.reviewers().id(busiest))
+                .hasMessageContaining("out of order");
+    }
+
+    @Test
     void estimatesItsHeap() {
         assertThat(model.estimatedBytes()).isPositive();
         assertThat(model.loadTime()).isPositive();

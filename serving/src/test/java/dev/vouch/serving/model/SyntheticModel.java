@@ -11,7 +11,8 @@ import java.sql.Statement;
  * benchmarks: {@code java -cp ... dev.vouch.serving.model.SyntheticModel <modelsDir> [version [films reviewers
  * opinions rank]]}. The default is shaped like ml-latest-small (9,742 films, 610 reviewers, ~100k opinions, rank 16);
  * {@code serving/bench/million.sh} writes 1,000,000 films at rank 64. It is noise, not a trained model: use it for
- * speed and memory, never for quality.
+ * speed and memory, never for quality. Like a trained model it publishes {@code reviewer_lists} (computed by the engine
+ * from the tables written); {@code -Dvouch.synthetic.no-lists=true} leaves them out.
  */
 public final class SyntheticModel {
 
@@ -61,6 +62,11 @@ public final class SyntheticModel {
             }
         }
         ModelFixture.writeManifest(dir, version, rank, rank);
+        if (!Boolean.getBoolean("vouch.synthetic.no-lists")) {
+            long t = System.nanoTime();
+            ModelFixture.publishLists(dir, version, rank, rank);
+            System.out.printf("reviewer_lists computed and written in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        }
         ModelFixture.pointCurrent(models, version);
         System.out.println("wrote " + dir);
     }
