@@ -46,8 +46,8 @@ class FoldFitterSharingTest {
         ModelBuilder.Indexed indexed = new ModelBuilder.Indexed(IndexTable.of(reviews, "reviewer_id", BiasedAls.REVIEWER),
                 IndexTable.of(reviews, "film_id", BiasedAls.FILM));
         Dataset<Row> rated = TrainModelJob.ratings(reviews, indexed.reviewers(), indexed.films()).cache();
-        TrainParams params = TrainParams.defaults().withSearch(false);
-        BiasedAlsModel explicit = new BiasedAls(4, 0.05, 4, params.biasReg(), 7).fit(rated);
+        TrainParams params = TrainParams.defaults().withChosen(4, 0.05);
+        BiasedAlsModel explicit = new BiasedAls(params).fit(rated);
         RankParams ranking = ModelManifest.defaultRanking(params);
         List<ImplicitParams> implicits = List.of(params.implicit().withChosen(4, 5, false),
                 params.implicit().withChosen(6, 20, true));
