@@ -159,6 +159,85 @@ public final class ReviewerView {
             }
         }
 
+        /**
+         * Film f's cell of every source into {@code values/z/kind[i]}: what {@link #cell} gives for each, computed
+         * together. The sources without a dense view have their dot products summed side by side, four at a time,
+         * each in {@link Factors#dot}'s own order (the same floats), so that one sum's additions do not wait on
+         * another's: a trust set's cells cost about a quarter of one source after another.
+         */
+        public static void cells(Source[] sources, int f, float[] values, float[] z, byte[] kind) {
+            int m = sources.length;
+            if (m == 0) {
+                return;
+            }
+            RankingModel model = sources[0].model;
+            Factors implicitFilms = model.films().implicit();
+            Factors explicitFilms = model.films().factors();
+            boolean implicit = implicitFilms.has(f);
+            boolean explicit = explicitFilms.has(f);
+            float[] watch = new float[m];
+            float[] dot = new float[m];
+            for (int g = 0; g < m; g += 4) {
+                if (implicit) {
+                    dots(implicitFilms, f, sources, g, true, watch);
+                }
+                if (explicit) {
+                    dots(explicitFilms, f, sources, g, false, dot);
+                }
+            }
+            RankParams p = model.params();
+            for (int i = 0; i < m; i++) {
+                Source s = sources[i];
+                if (s.dense != null) {
+                    s.cell(f, values, z, kind, i);
+                    continue;
+                }
+                values[i] = Float.NaN;
+                z[i] = Float.NaN;
+                kind[i] = NONE;
+                double w = s.implicit != null && implicit ? watch[i] : Double.NaN;
+                double predicted = s.factors != null && explicit ? model.predict(s.bias, f, dot[i]) : Double.NaN;
+                ReviewerView.cell(p, w, predicted, s.center, s.sd, values, z, kind, i);
+                int o = model.find(s.reviewer, f);
+                if (o >= 0) {
+                    s.reviewed(o, i, values, z, kind);
+                }
+            }
+        }
+
+        /** sums[g..g+3] = film row f · the sources' rows (implicit or explicit), four independent sums. */
+        private static void dots(Factors films, int f, Source[] sources, int g, boolean implicit, float[] sums) {
+            int rank = films.rank();
+            float[] a = row(sources, g, implicit, rank);
+            float[] b = row(sources, g + 1, implicit, rank);
+            float[] c = row(sources, g + 2, implicit, rank);
+            float[] d = row(sources, g + 3, implicit, rank);
+            float[] v = films.values();
+            int base = f * rank;
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            for (int k = 0; k < rank; k++) {
+                float x = v[base + k];
+                s0 += x * a[k];
+                s1 += x * b[k];
+                s2 += x * c[k];
+                s3 += x * d[k];
+            }
+            float[] out = {s0, s1, s2, s3};
+            for (int j = 0; j < 4 && g + j < sources.length; j++) {
+                sums[g + j] = out[j];
+            }
+        }
+
+        /** Source i's factors of one kind, or zeros (rank long) when it has none, is past the end or is dense. */
+        private static float[] row(Source[] sources, int i, boolean implicit, int rank) {
+            float[] r = i < sources.length && sources[i].dense == null
+                    ? (implicit ? sources[i].implicit : sources[i].factors) : null;
+            return r != null && r.length >= rank ? r : new float[rank];
+        }
+
         /** Overrides cell {@code at} with R's own score of opinion i, when it has one. */
         private void reviewed(int i, int at, float[] values, float[] z, byte[] kind) {
             ReviewerView.reviewed(model.params(), model.opinions().norm()[i], center, sd, values, z, kind, at);

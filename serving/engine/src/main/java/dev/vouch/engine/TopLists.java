@@ -15,15 +15,13 @@ import java.util.concurrent.Future;
  * order as {@link Factors#dot} (Java does not fuse or reorder float arithmetic), and each cell then goes through the
  * code of the dense view ({@link ReviewerView#cell}, {@link ReviewerView#reviewed}, {@link RankingModel#predict}).
  *
- * <p>What makes it fast is the order of the loops, not the arithmetic: films in blocks that stay in the CPU cache,
- * {@value #LANES} reviewers per pass with their factors transposed, so that one film value is multiplied into
- * {@value #LANES} independent sums that the JIT turns into vector instructions. A dense view computes one sum after
- * another and waits on each addition.
+ * <p>What makes it fast is the order of the loops, not the arithmetic: films in blocks of {@value #FILM_BLOCK} that
+ * stay in the CPU cache, their factors transposed once per block, so that one reviewer's factor k is multiplied into
+ * the sums of every film of the block in a loop the JIT turns into vector instructions. A dense view computes one
+ * sum after another and waits on each addition.
  */
 public final class TopLists {
-    /** Reviewers computed side by side. */
-    static final int LANES = 32;
-    /** Films per cache block: 512 rows of rank 64 is 128 KiB per side. */
+    /** Films per cache block: 512 films of rank 64 is 128 KiB per side. */
     static final int FILM_BLOCK = 512;
 
     private TopLists() {
@@ -32,7 +30,7 @@ public final class TopLists {
     /** Lists of every reviewer of {@code model}, on {@code threads} threads (reviewers split in contiguous ranges). */
     public static TopList[] of(RankingModel model, int threads) {
         int n = model.reviewerCount();
-        int parts = Math.max(1, Math.min(threads, (n + LANES - 1) / LANES));
+        int parts = Math.max(1, Math.min(threads, n / 16));
         if (parts == 1) {
             return of(model, 0, n);
         }
@@ -43,11 +41,9 @@ public final class TopLists {
         });
         try {
             List<Future<TopList[]>> done = new ArrayList<>();
-            // ranges of whole lanes, as even as the lanes allow
-            int blocks = (n + LANES - 1) / LANES;
             for (int i = 0; i < parts; i++) {
-                int from = Math.min(n, (int) ((long) blocks * i / parts) * LANES);
-                int to = Math.min(n, (int) ((long) blocks * (i + 1) / parts) * LANES);
+                int from = (int) ((long) n * i / parts);
+                int to = (int) ((long) n * (i + 1) / parts);
                 done.add(pool.submit(() -> of(model, from, to)));
             }
             TopList[] out = new TopList[n];
@@ -73,144 +69,141 @@ public final class TopLists {
         if (from < 0 || to > model.reviewerCount() || from > to) {
             throw new IllegalArgumentException("reviewers " + from + ".." + to + " outside 0.." + model.reviewerCount());
         }
-        List<Lanes> passes = new ArrayList<>();
-        for (int r = from; r < to; r += LANES) {
-            passes.add(new Lanes(model, r, Math.min(to, r + LANES)));
+        Reviewer[] reviewers = new Reviewer[to - from];
+        for (int r = from; r < to; r++) {
+            reviewers[r - from] = new Reviewer(model, r);
         }
-        int films = model.filmCount();
-        for (int f0 = 0; f0 < films; f0 += FILM_BLOCK) {
-            int f1 = Math.min(films, f0 + FILM_BLOCK);
-            for (Lanes lanes : passes) {
-                lanes.score(f0, f1);
+        Block block = new Block(model);
+        for (int f0 = 0; f0 < model.filmCount(); f0 += FILM_BLOCK) {
+            block.load(f0);
+            for (Reviewer r : reviewers) {
+                r.score(block);
             }
         }
-        TopList[] out = new TopList[to - from];
-        for (Lanes lanes : passes) {
-            lanes.finish(out, lanes.first - from);
+        TopList[] out = new TopList[reviewers.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = TopList.of(reviewers[i].heap);
         }
         return out;
     }
 
-    /** Up to {@link #LANES} consecutive reviewers, their factors transposed, each with its heap and opinion cursor. */
-    private static final class Lanes {
-        final RankingModel model;
-        final RankParams params;
-        final int first;
-        final int count;
-        final float[] explicitT;
-        final float[] implicitT;
-        final boolean[] hasExplicit = new boolean[LANES];
-        final boolean[] hasImplicit = new boolean[LANES];
-        final double[] bias = new double[LANES];
-        final double[] center = new double[LANES];
-        final double[] sd = new double[LANES];
-        final int[] cursor = new int[LANES];
-        final int[] end = new int[LANES];
-        final TopK.Bounded[] heaps = new TopK.Bounded[LANES];
-        final boolean anyExplicit;
-        final boolean anyImplicit;
-        // scratch, one slot per lane
-        final float[] sumE = new float[LANES];
-        final float[] sumI = new float[LANES];
-        final float[] values = new float[LANES];
-        final float[] z = new float[LANES];
-        final byte[] kind = new byte[LANES];
+    /**
+     * Up to {@link #FILM_BLOCK} consecutive films with their factors transposed (array k holds factor k of every film
+     * of the block), and the sums of one reviewer against them.
+     */
+    private static final class Block {
+        final Factors explicit;
+        final Factors implicit;
+        final float[][] explicitT;
+        final float[][] implicitT;
+        final boolean[] hasExplicit = new boolean[FILM_BLOCK];
+        final boolean[] hasImplicit = new boolean[FILM_BLOCK];
+        final float[] sumE = new float[FILM_BLOCK];
+        final float[] sumI = new float[FILM_BLOCK];
+        int first;
+        int size;
 
-        Lanes(RankingModel model, int first, int to) {
-            this.model = model;
-            this.params = model.params();
-            this.first = first;
-            this.count = to - first;
-            RankingModel.ReviewerArrays rs = model.reviewers();
-            Factors re = rs.factors();
-            Factors ri = rs.implicit();
-            explicitT = new float[re.rank() * LANES];
-            implicitT = new float[ri.rank() * LANES];
-            boolean e = false;
-            boolean i = false;
-            for (int j = 0; j < count; j++) {
-                int r = first + j;
-                hasExplicit[j] = re.has(r);
-                hasImplicit[j] = ri.has(r);
-                e |= hasExplicit[j];
-                i |= hasImplicit[j];
-                transpose(re, r, j, explicitT);
-                transpose(ri, r, j, implicitT);
-                bias[j] = rs.bias()[r];
-                center[j] = model.center(r);
-                sd[j] = model.spread(r);
-                cursor[j] = model.opinions().start()[r];
-                end[j] = model.opinions().start()[r + 1];
-                heaps[j] = new TopK.Bounded(TopList.SIZE);
-            }
-            anyExplicit = e;
-            anyImplicit = i;
+        Block(RankingModel model) {
+            explicit = model.films().factors();
+            implicit = model.films().implicit();
+            explicitT = new float[explicit.rank()][FILM_BLOCK];
+            implicitT = new float[implicit.rank()][FILM_BLOCK];
         }
 
-        private static void transpose(Factors side, int row, int lane, float[] into) {
-            if (!side.has(row)) {
-                return;
-            }
+        void load(int f0) {
+            first = f0;
+            size = Math.min(FILM_BLOCK, explicit.size() - f0);
+            transpose(explicit, explicitT, hasExplicit);
+            transpose(implicit, implicitT, hasImplicit);
+        }
+
+        private void transpose(Factors side, float[][] into, boolean[] has) {
             float[] v = side.values();
             int rank = side.rank();
-            for (int k = 0; k < rank; k++) {
-                into[k * LANES + lane] = v[row * rank + k];
+            for (int i = 0; i < size; i++) {
+                int f = first + i;
+                has[i] = side.has(f);
+                for (int k = 0; k < rank; k++) {
+                    into[k][i] = has[i] ? v[f * rank + k] : 0f;
+                }
             }
         }
 
-        /** Scores films f0..f1-1 for every lane and offers them to the lanes' heaps. */
-        void score(int f0, int f1) {
-            Factors fe = model.films().factors();
-            Factors fi = model.films().implicit();
+        /**
+         * sums[i] = film (first + i) · row, for the whole block at once: each sum adds its terms in the order of
+         * {@link Factors#dot}, while the loop over films is one the JIT vectorises (one array per factor: with an
+         * offset into one flat array, Java 17's C2 leaves the loop scalar, 5× slower).
+         */
+        void dots(float[][] transposed, int rank, float[] row, float[] sums) {
+            int n = size;
+            Arrays.fill(sums, 0, n, 0f);
+            for (int k = 0; k < rank; k++) {
+                float x = row[k];
+                float[] column = transposed[k];
+                for (int i = 0; i < n; i++) {
+                    sums[i] += column[i] * x;
+                }
+            }
+        }
+    }
+
+    /** One reviewer: what their view needs, their opinion cursor and their heap of the best films so far. */
+    private static final class Reviewer {
+        final RankingModel model;
+        final RankParams params;
+        final float[] factors;
+        final float[] implicit;
+        final double bias;
+        final double center;
+        final double sd;
+        final int end;
+        int cursor;
+        final TopK.Bounded heap = new TopK.Bounded(TopList.SIZE);
+        // scratch for one cell
+        final float[] value = new float[1];
+        final float[] z = new float[1];
+        final byte[] kind = new byte[1];
+
+        Reviewer(RankingModel model, int r) {
+            RankingModel.ReviewerArrays rs = model.reviewers();
+            this.model = model;
+            this.params = model.params();
+            this.factors = rs.factors().has(r) ? rs.factors().row(r) : null;
+            this.implicit = rs.implicit().has(r) ? rs.implicit().row(r) : null;
+            this.bias = rs.bias()[r];
+            this.center = model.center(r);
+            this.sd = model.spread(r);
+            this.cursor = model.opinions().start()[r];
+            this.end = model.opinions().start()[r + 1];
+        }
+
+        /** Scores the block's films and offers them to the heap, as {@link Ranker#blend} and {@link TopK} would. */
+        void score(Block b) {
+            if (factors != null) {
+                b.dots(b.explicitT, b.explicit.rank(), factors, b.sumE);
+            }
+            if (implicit != null) {
+                b.dots(b.implicitT, b.implicit.rank(), implicit, b.sumI);
+            }
             float c = (float) params.popularityWeight();
             float[] prior = model.prior();
             int[] opinionFilm = model.opinions().film();
             float[] norm = model.opinions().norm();
-            for (int f = f0; f < f1; f++) {
-                boolean explicit = anyExplicit && fe.has(f);
-                boolean implicit = anyImplicit && fi.has(f);
-                if (explicit) {
-                    dots(fe, f, explicitT, sumE);
+            for (int i = 0; i < b.size; i++) {
+                int f = b.first + i;
+                value[0] = Float.NaN;
+                double watch = implicit != null && b.hasImplicit[i] ? b.sumI[i] : Double.NaN;
+                double predicted = factors != null && b.hasExplicit[i] ? model.predict(bias, f, b.sumE[i])
+                        : Double.NaN;
+                ReviewerView.cell(params, watch, predicted, center, sd, value, z, kind, 0);
+                while (cursor < end && opinionFilm[cursor] == f) {
+                    ReviewerView.reviewed(params, norm[cursor], center, sd, value, z, kind, 0);
+                    cursor++;
                 }
-                if (implicit) {
-                    dots(fi, f, implicitT, sumI);
+                float s = c == 0 ? value[0] : value[0] + c * prior[f];
+                if (s > 0f && heap.takes(f, s)) {
+                    heap.offer(f, s);
                 }
-                for (int j = 0; j < count; j++) {
-                    values[j] = Float.NaN;
-                    double watch = implicit && hasImplicit[j] ? sumI[j] : Double.NaN;
-                    double predicted = explicit && hasExplicit[j] ? model.predict(bias[j], f, sumE[j]) : Double.NaN;
-                    ReviewerView.cell(params, watch, predicted, center[j], sd[j], values, z, kind, j);
-                    while (cursor[j] < end[j] && opinionFilm[cursor[j]] == f) {
-                        ReviewerView.reviewed(params, norm[cursor[j]], center[j], sd[j], values, z, kind, j);
-                        cursor[j]++;
-                    }
-                    // as Ranker.blend scores a single view, then TopK.select keeps it
-                    float s = c == 0 ? values[j] : values[j] + c * prior[f];
-                    if (s > 0f && heaps[j].takes(f, s)) {
-                        heaps[j].offer(f, s);
-                    }
-                }
-            }
-        }
-
-        /** sums[j] = film row f · lane j's row, each sum in the order of {@link Factors#dot}. */
-        private static void dots(Factors side, int f, float[] transposed, float[] sums) {
-            float[] v = side.values();
-            int rank = side.rank();
-            int base = f * rank;
-            Arrays.fill(sums, 0f);
-            for (int k = 0; k < rank; k++) {
-                float x = v[base + k];
-                int o = k * LANES;
-                for (int j = 0; j < LANES; j++) {
-                    sums[j] += x * transposed[o + j];
-                }
-            }
-        }
-
-        void finish(TopList[] out, int at) {
-            for (int j = 0; j < count; j++) {
-                out[at + j] = TopList.of(heaps[j]);
             }
         }
     }

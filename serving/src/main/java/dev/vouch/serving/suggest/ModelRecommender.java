@@ -171,7 +171,7 @@ public final class ModelRecommender implements Recommender {
      */
     public int prepare(Model model, int requests, java.time.Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
-        int computed = views.prepare(model);
+        int computed = views.prepare(model, store.current().isPresent());
         IntFunction<ReviewerView> viewOf = r -> views.prepared(model, r);
         IntFunction<TopList> listOf = r -> views.preparedList(model, r);
         int reviewers = model.reviewers().size();

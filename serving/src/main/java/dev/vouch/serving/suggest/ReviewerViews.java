@@ -99,16 +99,18 @@ final class ReviewerViews {
     /**
      * Computes the views and lists of {@code model}'s most active reviewers (by opinions) until the view budget is
      * full, then lists alone for the rest while {@link #LIST_PREPARE_BUDGET} lasts, before the model is served; the
-     * first request for it then finds them. Lists published with the model are used as they are. Returns how many
-     * reviewers have a view or a list ready.
+     * first request for it then finds them. Lists published with the model are used as they are; on a reload
+     * ({@code reload}: another model is being served) they are all it needs, and views come on first use, so that the
+     * reload takes as little CPU from the requests as it can. Returns how many views and lists were computed.
      */
-    int prepare(Model model) {
+    int prepare(Model model, boolean reload) {
         Views v = newViews(model);
         RankingModel.OpinionArrays o = model.ranking().opinions();
         int[] start = o.start();
         int reviewers = start.length - 1;
         long perView = viewBytes(model);
-        int fit = (int) Math.min(reviewers, budgetBytes / perView);
+        int fit = reload && model.lists().published() == reviewers ? 0
+                : (int) Math.min(reviewers, budgetBytes / perView);
         int[] order = IntStream.range(0, reviewers).boxed()
                 .sorted(Comparator.comparingInt((Integer r) -> start[r + 1] - start[r]).reversed()
                         .thenComparingInt(r -> r))

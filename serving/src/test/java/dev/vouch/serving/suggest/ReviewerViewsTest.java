@@ -32,7 +32,7 @@ class ReviewerViewsTest {
     void preparedViewsAreServedWithoutRecomputation() {
         Model model = ModelFixture.sharedStore().require();
         ReviewerViews views = new ReviewerViews();
-        int computed = views.prepare(model);
+        int computed = views.prepare(model, false);
         assertThat(computed).isEqualTo(model.reviewers().size());
         int miguel = model.reviewer("rev:miguel");
         ReviewerView prepared = views.prepared(model, miguel);
@@ -46,7 +46,7 @@ class ReviewerViewsTest {
         long perView = 9L * model.films().size();
         ReviewerViews views = new ReviewerViews(2 * perView);
         // every reviewer's list (small), but only two views
-        assertThat(views.prepare(model)).isEqualTo(model.reviewers().size());
+        assertThat(views.prepare(model, false)).isEqualTo(model.reviewers().size());
         for (int round = 0; round < 3; round++) {
             for (int r = 0; r < model.reviewers().size(); r++) {
                 ReviewerView direct = ReviewerView.of(model.ranking(), r);
@@ -60,7 +60,7 @@ class ReviewerViewsTest {
     void preparedListsAreServedAndAreTheDenseRankingsPrefix() {
         Model model = ModelFixture.sharedStore().require();
         ReviewerViews views = new ReviewerViews();
-        views.prepare(model);
+        views.prepare(model, false);
         int miguel = model.reviewer("rev:miguel");
         dev.vouch.engine.TopList prepared = views.preparedList(model, miguel);
         assertThat(views.listOf(model, miguel)).isSameAs(prepared);
@@ -69,5 +69,24 @@ class ReviewerViewsTest {
                 r -> ReviewerView.of(model.ranking(), r), dev.vouch.engine.Ranker.Request.trusting(miguel, 500),
                 f -> true);
         assertThat(prepared.size()).isEqualTo(dense.films().length).isPositive();
+    }
+
+    @Test
+    void publishedListsAreServedAsPublishedAndAReloadComputesNothing(@TempDir Path models) {
+        Path dir = ModelFixture.writeVersion(models, ModelFixture.V2, "");
+        ModelFixture.publishLists(dir, ModelFixture.V2, 2, 2);
+        Model model = new ModelLoader().load(dir);
+        assertThat(model.lists().published()).isEqualTo(model.reviewers().size());
+        ReviewerViews views = new ReviewerViews();
+        assertThat(views.prepare(model, true)).as("views and lists computed on a reload").isZero();
+        int miguel = model.reviewer("rev:miguel");
+        assertThat(views.listOf(model, miguel)).isSameAs(model.lists().of(miguel));
+        assertThat(views.cachedLists()).isZero();
+        assertThat(views.cachedViews()).isZero();
+        // the first start still fills the views (readers' own ratings need them), never the lists
+        ReviewerViews fresh = new ReviewerViews();
+        assertThat(fresh.prepare(model, false)).isEqualTo(model.reviewers().size());
+        assertThat(fresh.listOf(model, miguel)).isSameAs(model.lists().of(miguel));
+        assertThat(fresh.cachedLists()).isZero();
     }
 }
