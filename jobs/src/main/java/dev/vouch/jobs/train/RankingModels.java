@@ -54,43 +54,14 @@ public final class RankingModels {
     /** As {@link #collect(Dataset, Dataset, Dataset, double, int, int, RankParams)} with the opinions collected. */
     public static Indexed collect(Dataset<Row> reviewers, Dataset<Row> films, List<Row> opinionRows,
                                   double globalMean, int rank, int implicitRank, RankParams params) {
-        List<Row> r = reviewers.select("reviewer_id", "bias", "mean_norm", "sd_norm", "factors",
-                ModelTables.IMPLICIT_FACTORS).orderBy("reviewer_id").collectAsList();
-        List<Row> f = films.select("film_id", "bias", "n_ratings", "factors", ModelTables.IMPLICIT_FACTORS)
-                .orderBy("film_id").collectAsList();
-        String[] reviewerIds = new String[r.size()];
-        float[] rBias = new float[r.size()];
-        double[] mean = new double[r.size()];
-        double[] sd = new double[r.size()];
-        FactorColumn rFactors = new FactorColumn(r.size(), rank);
-        FactorColumn rImplicit = new FactorColumn(r.size(), implicitRank);
-        for (int i = 0; i < r.size(); i++) {
-            Row row = r.get(i);
-            reviewerIds[i] = row.getString(0);
-            rBias[i] = (float) row.getDouble(1);
-            mean[i] = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
-            sd[i] = row.isNullAt(3) ? Double.NaN : row.getDouble(3);
-            rFactors.put(i, row, 4, reviewerIds[i]);
-            rImplicit.put(i, row, 5, reviewerIds[i]);
-        }
-        String[] filmIds = new String[f.size()];
-        float[] fBias = new float[f.size()];
-        int[] n = new int[f.size()];
-        FactorColumn fFactors = new FactorColumn(f.size(), rank);
-        FactorColumn fImplicit = new FactorColumn(f.size(), implicitRank);
-        for (int i = 0; i < f.size(); i++) {
-            Row row = f.get(i);
-            filmIds[i] = row.getString(0);
-            fBias[i] = (float) row.getDouble(1);
-            n[i] = row.getInt(2);
-            fFactors.put(i, row, 3, filmIds[i]);
-            fImplicit.put(i, row, 4, filmIds[i]);
-        }
+        ReviewerRows r = ReviewerRows.of(reviewers.select("reviewer_id", "bias", "mean_norm", "sd_norm", "factors",
+                ModelTables.IMPLICIT_FACTORS).orderBy("reviewer_id").collectAsList(), rank, implicitRank);
+        FilmRows f = FilmRows.of(films, rank, implicitRank);
+        String[] reviewerIds = r.ids();
+        String[] filmIds = f.ids();
         Map<String, Integer> reviewerIndex = index(reviewerIds);
         Map<String, Integer> filmIndex = index(filmIds);
-        RankingModel model = new RankingModel(globalMean, params,
-                new RankingModel.ReviewerArrays(rBias, mean, sd, rFactors.build(), rImplicit.build()),
-                new RankingModel.FilmArrays(fBias, n, fFactors.build(), fImplicit.build()),
+        RankingModel model = new RankingModel(globalMean, params, r.arrays(), f.arrays(),
                 opinions(opinionRows, reviewerIndex, filmIndex));
         return new Indexed(model, reviewerIds, filmIds, reviewerIndex, filmIndex);
     }
@@ -130,6 +101,57 @@ public final class RankingModels {
             out.put(ids[i], i);
         }
         return out;
+    }
+
+    /**
+     * Reviewer rows ({@code reviewer_id, bias, mean_norm, sd_norm, factors, implicit_factors} first, in that order)
+     * converted as serving converts them: biases as floats, a null mean or sd NaN, a null factors row absent.
+     */
+    record ReviewerRows(String[] ids, float[] bias, double[] mean, double[] sd, FactorColumn factors,
+                        FactorColumn implicit) {
+        static ReviewerRows of(List<Row> rows, int rank, int implicitRank) {
+            int n = rows.size();
+            ReviewerRows out = new ReviewerRows(new String[n], new float[n], new double[n], new double[n],
+                    new FactorColumn(n, rank), new FactorColumn(n, implicitRank));
+            for (int i = 0; i < n; i++) {
+                Row row = rows.get(i);
+                out.ids[i] = row.getString(0);
+                out.bias[i] = (float) row.getDouble(1);
+                out.mean[i] = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
+                out.sd[i] = row.isNullAt(3) ? Double.NaN : row.getDouble(3);
+                out.factors.put(i, row, 4, out.ids[i]);
+                out.implicit.put(i, row, 5, out.ids[i]);
+            }
+            return out;
+        }
+
+        RankingModel.ReviewerArrays arrays() {
+            return new RankingModel.ReviewerArrays(bias, mean, sd, factors.build(), implicit.build());
+        }
+    }
+
+    /** The films table collected in id order and converted as serving converts it (biases as floats). */
+    record FilmRows(String[] ids, float[] bias, int[] nRatings, FactorColumn factors, FactorColumn implicit) {
+        static FilmRows of(Dataset<Row> films, int rank, int implicitRank) {
+            List<Row> rows = films.select("film_id", "bias", "n_ratings", "factors", ModelTables.IMPLICIT_FACTORS)
+                    .orderBy("film_id").collectAsList();
+            int n = rows.size();
+            FilmRows out = new FilmRows(new String[n], new float[n], new int[n], new FactorColumn(n, rank),
+                    new FactorColumn(n, implicitRank));
+            for (int i = 0; i < n; i++) {
+                Row row = rows.get(i);
+                out.ids[i] = row.getString(0);
+                out.bias[i] = (float) row.getDouble(1);
+                out.nRatings[i] = row.getInt(2);
+                out.factors.put(i, row, 3, out.ids[i]);
+                out.implicit.put(i, row, 4, out.ids[i]);
+            }
+            return out;
+        }
+
+        RankingModel.FilmArrays arrays() {
+            return new RankingModel.FilmArrays(bias, nRatings, factors.build(), implicit.build());
+        }
     }
 
     /** One factor column of collected rows, as serving reads it: floats, a null row absent. */

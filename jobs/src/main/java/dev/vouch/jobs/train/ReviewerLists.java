@@ -64,24 +64,10 @@ public final class ReviewerLists {
                                   Dataset<Row> opinions, double globalMean, int rank, int implicitRank,
                                   RankParams params) {
         SparkSession spark = reviewers.sparkSession();
-        List<Row> f = films.select("film_id", "bias", "n_ratings", "factors", ModelTables.IMPLICIT_FACTORS)
-                .orderBy("film_id").collectAsList();
-        RankingModels.FactorColumn fFactors = new RankingModels.FactorColumn(f.size(), rank);
-        RankingModels.FactorColumn fImplicit = new RankingModels.FactorColumn(f.size(), implicitRank);
-        String[] ids = new String[f.size()];
-        float[] bias = new float[f.size()];
-        int[] n = new int[f.size()];
-        for (int i = 0; i < f.size(); i++) {
-            Row row = f.get(i);
-            ids[i] = row.getString(0);
-            bias[i] = (float) row.getDouble(1);
-            n[i] = row.getInt(2);
-            fFactors.put(i, row, 3, ids[i]);
-            fImplicit.put(i, row, 4, ids[i]);
-        }
+        RankingModels.FilmRows f = RankingModels.FilmRows.of(films, rank, implicitRank);
         Broadcast<FilmSide> side = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(
-                new FilmSide(ids, bias, n, rank, fFactors.values, fFactors.present, implicitRank, fImplicit.values,
-                        fImplicit.present));
+                new FilmSide(f.ids(), f.bias(), f.nRatings(), rank, f.factors().values, f.factors().present,
+                        implicitRank, f.implicit().values, f.implicit().present));
         Dataset<Row> own = opinions.groupBy("reviewer_id")
                 .agg(collect_list(struct(col("film_id"), col("score_norm"))).as("opinions"));
         int tasks = (int) Math.max(2, (reviewerCount + REVIEWERS_PER_TASK - 1) / REVIEWERS_PER_TASK);
@@ -110,23 +96,12 @@ public final class ReviewerLists {
             filmIndex.put(films.ids()[i], i);
         }
         int m = rs.size();
-        String[] reviewerIds = new String[m];
-        float[] rBias = new float[m];
-        double[] mean = new double[m];
-        double[] sd = new double[m];
-        RankingModels.FactorColumn rFactors = new RankingModels.FactorColumn(m, rank);
-        RankingModels.FactorColumn rImplicit = new RankingModels.FactorColumn(m, implicitRank);
+        RankingModels.ReviewerRows reviewers = RankingModels.ReviewerRows.of(rs, rank, implicitRank);
+        String[] reviewerIds = reviewers.ids();
         int[] start = new int[m + 1];
         List<long[]> own = new ArrayList<>();
         for (int i = 0; i < m; i++) {
-            Row row = rs.get(i);
-            reviewerIds[i] = row.getString(0);
-            rBias[i] = (float) row.getDouble(1);
-            mean[i] = row.isNullAt(2) ? Double.NaN : row.getDouble(2);
-            sd[i] = row.isNullAt(3) ? Double.NaN : row.getDouble(3);
-            rFactors.put(i, row, 4, reviewerIds[i]);
-            rImplicit.put(i, row, 5, reviewerIds[i]);
-            List<Row> opinions = row.getList(6);
+            List<Row> opinions = rs.get(i).getList(6);
             long[] kept = new long[opinions.size()];
             int k = 0;
             for (Row o : opinions) {
@@ -151,8 +126,7 @@ public final class ReviewerLists {
                 norm[start[i] + j] = Float.intBitsToFloat((int) kept[j]);
             }
         }
-        RankingModel model = new RankingModel(globalMean, params,
-                new RankingModel.ReviewerArrays(rBias, mean, sd, rFactors.build(), rImplicit.build()), films.arrays(),
+        RankingModel model = new RankingModel(globalMean, params, reviewers.arrays(), films.arrays(),
                 new RankingModel.OpinionArrays(start, film, norm));
         TopList[] lists = TopLists.of(model, 0, m);
         List<Row> out = new ArrayList<>(m);
