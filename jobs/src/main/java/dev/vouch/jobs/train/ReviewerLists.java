@@ -10,6 +10,7 @@ import dev.vouch.engine.RankParams;
 import dev.vouch.engine.RankingModel;
 import dev.vouch.engine.TopList;
 import dev.vouch.engine.TopLists;
+import dev.vouch.jobs.common.Checkpoints;
 import dev.vouch.jobs.publish.ModelTables;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -80,7 +81,9 @@ public final class ReviewerLists {
                 .repartition(tasks, col("reviewer_id"));
         MapPartitionsFunction<Row, Row> list = rows -> lists(rows, side.value(), globalMean, rank, implicitRank,
                 params);
-        return input.mapPartitions(list, Encoders.row(ModelTables.REVIEWER_LISTS_SCHEMA));
+        // Cut here: the model's writer coalesces every table to one file, which would otherwise pull this whole
+        // computation into a single task.
+        return Checkpoints.cut(input.mapPartitions(list, Encoders.row(ModelTables.REVIEWER_LISTS_SCHEMA)));
     }
 
     /** One task: its reviewers' model against every film, and their lists. */
