@@ -258,8 +258,8 @@ public final class Ranker {
     private static float score(RankingModel model, ReviewerView.Source[] source, float[] wi, float c, int f,
                                float[] values, float[] z, byte[] kinds) {
         float acc = Float.NaN;
-        ReviewerView.Source.cells(source, f, values, z, kinds);
         for (int i = 0; i < source.length; i++) {
+            source[i].cell(f, values, z, kinds, i);
             float x = values[i];
             if (!Float.isNaN(x)) {
                 acc = Float.isNaN(acc) ? wi[i] * x : acc + wi[i] * x;

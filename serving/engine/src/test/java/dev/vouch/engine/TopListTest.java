@@ -44,36 +44,6 @@ class TopListTest {
     }
 
     @Test
-    void aTrustSetsCellsTogetherAreEachSourcesCell() {
-        Random rnd = new Random(5);
-        RankingModel m = random(rnd, 300, 12, 0.05, false, 16, 8);
-        for (int trial = 0; trial < 40; trial++) {
-            int n = 1 + rnd.nextInt(7);
-            ReviewerView.Source[] sources = new ReviewerView.Source[n];
-            for (int i = 0; i < n; i++) {
-                int r = rnd.nextInt(12);
-                sources[i] = rnd.nextBoolean() ? ReviewerView.Source.of(m, r)
-                        : ReviewerView.Source.of(m, r, ReviewerView.of(m, r));
-            }
-            float[] v = new float[n];
-            float[] z = new float[n];
-            byte[] k = new byte[n];
-            float[] v1 = new float[1];
-            float[] z1 = new float[1];
-            byte[] k1 = new byte[1];
-            for (int f = 0; f < 300; f++) {
-                ReviewerView.Source.cells(sources, f, v, z, k);
-                for (int i = 0; i < n; i++) {
-                    sources[i].cell(f, v1, z1, k1, 0);
-                    assertThat(Float.floatToIntBits(v[i])).isEqualTo(Float.floatToIntBits(v1[0]));
-                    assertThat(Float.floatToIntBits(z[i])).isEqualTo(Float.floatToIntBits(z1[0]));
-                    assertThat(k[i]).isEqualTo(k1[0]);
-                }
-            }
-        }
-    }
-
-    @Test
     void listsAnswerExactlyAsTheDenseRanking() {
         Random rnd = new Random(3);
         int checked = 0;
