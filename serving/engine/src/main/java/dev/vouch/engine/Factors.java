@@ -110,6 +110,53 @@ public final class Factors {
         return sum;
     }
 
+    /**
+     * {@code out[j] = dot(index, vectors[j])} for j &lt; n, each the very float {@link #dot(int, float[])} gives (the
+     * same terms added in the same order), computed four at a time: four independent sums keep the CPU busy where
+     * one sum waits on its previous addition (a trust set's reviewers scored on one film).
+     */
+    public void dots(int index, float[][] vectors, int n, float[] out) {
+        int base = index * rank;
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            float[] a = vectors[j];
+            float[] b = vectors[j + 1];
+            float[] c = vectors[j + 2];
+            float[] d = vectors[j + 3];
+            float sa = 0f;
+            float sb = 0f;
+            float sc = 0f;
+            float sd = 0f;
+            for (int k = 0; k < rank; k++) {
+                float x = values[base + k];
+                sa += x * a[k];
+                sb += x * b[k];
+                sc += x * c[k];
+                sd += x * d[k];
+            }
+            out[j] = sa;
+            out[j + 1] = sb;
+            out[j + 2] = sc;
+            out[j + 3] = sd;
+        }
+        for (; j + 2 <= n; j += 2) {
+            float[] a = vectors[j];
+            float[] b = vectors[j + 1];
+            float sa = 0f;
+            float sb = 0f;
+            for (int k = 0; k < rank; k++) {
+                float x = values[base + k];
+                sa += x * a[k];
+                sb += x * b[k];
+            }
+            out[j] = sa;
+            out[j + 1] = sb;
+        }
+        if (j < n) {
+            out[j] = dot(index, vectors[j]);
+        }
+    }
+
     /** Dot product of row {@code a} of this side with row {@code b} of {@code other}. */
     public float dot(int a, Factors other, int b) {
         int baseA = a * rank;

@@ -119,6 +119,9 @@ public final class ReviewerView {
         private final double center;
         private final double sd;
         private final ReviewerView dense;
+        /** A one-hash filter of the films R reviewed: a clear bit means "not reviewed", without the search. */
+        private final long[] reviewedBits;
+        private final int bitShift;
 
         private Source(RankingModel model, int reviewer, ReviewerView dense) {
             RankingModel.ReviewerArrays rs = model.reviewers();
@@ -130,6 +133,29 @@ public final class ReviewerView {
             this.center = model.center(reviewer);
             this.sd = model.spread(reviewer);
             this.dense = dense;
+            RankingModel.OpinionArrays o = model.opinions();
+            int from = o.start()[reviewer];
+            int to = o.start()[reviewer + 1];
+            // 8 to 16 bits per film reviewed (at most 2^16): most films met in a merge were not reviewed by R, and a
+            // clear bit settles that in one read instead of a binary search among R's opinions
+            // (with a dense view at hand, cells come from it and the filter is not needed)
+            int bits = dense != null ? 64
+                    : Integer.highestOneBit(Math.max(64, Math.min(1 << 16, 8 * (to - from))) * 2 - 1);
+            this.bitShift = 32 - Integer.numberOfTrailingZeros(bits);
+            this.reviewedBits = new long[bits >>> 6];
+            for (int i = dense != null ? to : from; i < to; i++) {
+                int h = hash(o.film()[i], bitShift);
+                reviewedBits[h >>> 6] |= 1L << h;
+            }
+        }
+
+        private static int hash(int film, int shift) {
+            return (film * 0x9E3779B9) >>> shift;
+        }
+
+        private boolean mayHaveReviewed(int f) {
+            int h = hash(f, bitShift);
+            return (reviewedBits[h >>> 6] & (1L << h)) != 0;
         }
 
         public static Source of(RankingModel model, int reviewer) {
@@ -153,9 +179,73 @@ public final class ReviewerView {
             z[at] = Float.NaN;
             kind[at] = NONE;
             predict(model, bias, factors, implicit, center, sd, f, values, z, kind, at);
-            int i = model.find(reviewer, f);
+            int i = mayHaveReviewed(f) ? model.find(reviewer, f) : -1;
             if (i >= 0) {
                 reviewed(i, at, values, z, kind);
+            }
+        }
+
+        /**
+         * The cells of film {@code f} for each of {@code sources} into {@code values/z/kind[i]}: what {@link #cell}
+         * gives for each, float for float, with the sources' dot products on the film's rows computed together
+         * ({@link Factors#dots}). {@code scratch} holds the work arrays of one caller (one request).
+         */
+        public static void cells(Source[] sources, int f, float[] values, float[] z, byte[] kind, Scratch scratch) {
+            RankingModel model = sources[0].model;
+            Factors explicitFilms = model.films().factors();
+            Factors implicitFilms = model.films().implicit();
+            boolean hasExplicit = explicitFilms.has(f);
+            boolean hasImplicit = implicitFilms.has(f);
+            int ne = 0;
+            int ni = 0;
+            for (Source s : sources) {
+                if (s.dense == null && hasExplicit && s.factors != null) {
+                    scratch.explicitRows[ne++] = s.factors;
+                }
+                if (s.dense == null && hasImplicit && s.implicit != null) {
+                    scratch.implicitRows[ni++] = s.implicit;
+                }
+            }
+            if (ne > 0) {
+                explicitFilms.dots(f, scratch.explicitRows, ne, scratch.explicitDots);
+            }
+            if (ni > 0) {
+                implicitFilms.dots(f, scratch.implicitRows, ni, scratch.implicitDots);
+            }
+            int e = 0;
+            int w = 0;
+            for (int i = 0; i < sources.length; i++) {
+                Source s = sources[i];
+                if (s.dense != null) {
+                    s.cell(f, values, z, kind, i);
+                    continue;
+                }
+                double watch = hasImplicit && s.implicit != null ? scratch.implicitDots[w++] : Double.NaN;
+                double predicted = hasExplicit && s.factors != null
+                        ? model.predict(s.bias, f, scratch.explicitDots[e++]) : Double.NaN;
+                values[i] = Float.NaN;
+                z[i] = Float.NaN;
+                kind[i] = NONE;
+                ReviewerView.cell(model.params(), watch, predicted, s.center, s.sd, values, z, kind, i);
+                int o = s.mayHaveReviewed(f) ? model.find(s.reviewer, f) : -1;
+                if (o >= 0) {
+                    s.reviewed(o, i, values, z, kind);
+                }
+            }
+        }
+
+        /** Work arrays for {@link #cells}, sized for a number of sources. */
+        public static final class Scratch {
+            private final float[][] explicitRows;
+            private final float[][] implicitRows;
+            private final float[] explicitDots;
+            private final float[] implicitDots;
+
+            public Scratch(int sources) {
+                explicitRows = new float[sources][];
+                implicitRows = new float[sources][];
+                explicitDots = new float[sources];
+                implicitDots = new float[sources];
             }
         }
 

@@ -34,4 +34,36 @@ class FactorsTest {
             }
         }
     }
+
+    @Test
+    void dotsSideBySideAreEachDotFloatForFloat() {
+        Random rnd = new Random(6);
+        for (int rank : new int[] {1, 3, 16, 64}) {
+            float[] v = new float[20 * rank];
+            boolean[] has = new boolean[20];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) rnd.nextGaussian();
+            }
+            java.util.Arrays.fill(has, true);
+            Factors f = new Factors(rank, v, has);
+            for (int n = 0; n <= 7; n++) {
+                float[][] vectors = new float[8][rank];
+                for (float[] vec : vectors) {
+                    for (int k = 0; k < rank; k++) {
+                        vec[k] = (float) (rnd.nextGaussian() * 3);
+                    }
+                }
+                float[] out = new float[8];
+                java.util.Arrays.fill(out, Float.NaN);
+                for (int row = 0; row < 20; row++) {
+                    f.dots(row, vectors, n, out);
+                    for (int j = 0; j < n; j++) {
+                        assertThat(Float.floatToIntBits(out[j])).as("rank %d, n %d, row %d, vector %d", rank, n, row, j)
+                                .isEqualTo(Float.floatToIntBits(f.dot(row, vectors[j])));
+                    }
+                    assertThat(out[n]).as("untouched beyond n").isNaN();
+                }
+            }
+        }
+    }
 }

@@ -103,6 +103,39 @@ class TopListTest {
         assertThat(cells[0]).isLessThan(100);
     }
 
+    @Test
+    void aboveTheExactLimitTheBestFilmsOnTheListsAnswerScoredExactly() {
+        // a catalogue above EXACT_FILMS: no dense views, the cells come from the factor rows (fetched ahead), and
+        // when the lists run out the best of the films on them answer: the dense ranking restricted to those films
+        Random rnd = new Random(5);
+        int reviewers = 8;
+        RankingModel m = random(rnd, Ranker.EXACT_FILMS + 10_000, reviewers, 0.05, false, 16, 16);
+        ReviewerView[] views = new ReviewerView[reviewers];
+        TopList[] lists = new TopList[reviewers];
+        for (int r = 0; r < reviewers; r++) {
+            views[r] = ReviewerView.of(m, r);
+            lists[r] = TopList.of(m, views[r], 60);
+        }
+        for (int q = 0; q < 40; q++) {
+            int[] trusted = rnd.ints(0, reviewers).distinct().limit(2 + rnd.nextInt(4)).toArray();
+            double[] weights = Arrays.stream(trusted).mapToDouble(t -> 0.5 + rnd.nextInt(4)).toArray();
+            int limit = 1 + rnd.nextInt(12);
+            int mod = 1 + rnd.nextInt(2);
+            IntPredicate accept = f -> f % mod == 0;
+            java.util.BitSet onLists = new java.util.BitSet();
+            for (int t : trusted) {
+                Arrays.stream(lists[t].films()).forEach(onLists::set);
+            }
+            Ranker.Request request = new Ranker.Request(trusted, weights, new int[0], new double[0], new int[0], limit);
+            Ranker.Ranking expected = Ranker.rank(m, r -> views[r], request, f -> onLists.get(f) && accept.test(f));
+            Ranker.Ranking listed = Ranker.rank(m, r -> null, r -> lists[r], request, accept);
+            assertThat(listed.films()).as("query %d", q).containsExactly(expected.films()).isNotEmpty();
+            assertThat(listed.scores()).containsExactly(expected.scores());
+            assertThat(listed.source()).containsExactly(expected.source());
+            assertThat(listed.kind()).containsExactly(expected.kind());
+        }
+    }
+
     static RankingModel random(Random rnd, int films, int reviewers, double popularity) {
         return random(rnd, films, reviewers, popularity, false);
     }

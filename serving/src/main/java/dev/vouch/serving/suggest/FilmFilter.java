@@ -1,8 +1,8 @@
 package dev.vouch.serving.suggest;
 
+import dev.vouch.engine.IntSet;
 import dev.vouch.serving.model.Films;
 import dev.vouch.serving.model.Model;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
@@ -40,14 +40,15 @@ public record FilmFilter(Set<String> exclude, String genre, Integer minYear, Int
     /** A predicate over the film indices of {@code model}. */
     public IntPredicate compile(Model model) {
         Films films = model.films();
-        BitSet excluded = new BitSet(films.size());
+        // a set of the few excluded films, not a bit per film of the catalogue (allocated per request)
+        IntSet excluded = new IntSet(exclude.size());
         for (String id : exclude) {
             int f = films.indexOf(id);
             if (f >= 0) {
-                excluded.set(f);
+                excluded.add(f);
             }
         }
-        return f -> !excluded.get(f)
+        return f -> !excluded.contains(f)
                 && (genre == null || films.hasGenre(f, genre))
                 && (minYear == null || films.year(f) != Films.NO_YEAR && films.year(f) >= minYear)
                 && (maxYear == null || films.year(f) != Films.NO_YEAR && films.year(f) <= maxYear)

@@ -1,12 +1,12 @@
 package dev.vouch.serving.suggest;
 
+import dev.vouch.engine.IntSet;
 import dev.vouch.engine.Ranker;
 import dev.vouch.engine.ReviewerView;
 import dev.vouch.engine.TopList;
 import dev.vouch.serving.model.Model;
 import dev.vouch.serving.model.ModelStore;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -126,18 +126,18 @@ public final class ModelRecommender implements Recommender {
         private final Model model;
         private final IntPredicate filter;
         private final int limit;
-        private final BitSet chosen;
+        private final IntSet chosen;
         private final List<Suggestion> items = new ArrayList<>();
 
         Picks(Model model, IntPredicate filter, int limit) {
             this.model = model;
             this.filter = filter;
             this.limit = limit;
-            this.chosen = new BitSet(model.films().size());
+            this.chosen = new IntSet(limit);
         }
 
         boolean accepts(int film) {
-            return !chosen.get(film) && filter.test(film);
+            return !chosen.contains(film) && filter.test(film);
         }
 
         int missing() {
@@ -146,7 +146,10 @@ public final class ModelRecommender implements Recommender {
 
         void add(List<Suggestion> more) {
             for (Suggestion s : more) {
-                chosen.set(model.films().indexOf(s.id()));
+                int f = model.films().indexOf(s.id());
+                if (f >= 0) {
+                    chosen.add(f);
+                }
                 items.add(s);
             }
         }
