@@ -5,7 +5,9 @@
 # curl, python3, jcmd. Targets: p99 <= 10 ms and >= 5,000 req/s with wrk -t2 -c32; 0 failures during a reload.
 # Env: PORT (default 18080), HEAP (default 1g), WARMUP_S (default 10: a wrk warm-up run; 0 measures a cold start),
 # SERVE_ARGS (extra `vouch serve` options, e.g. "--warmup-ms 0"), JAVA_ARGS (extra JVM flags), MIX (default "suggest"; "match" benchmarks
-# POST /api/critics/match with 20 ratings of random films instead, target p99 <= 20 ms, and skips the reload).
+# POST /api/critics/match with 20 ratings of random films instead, target p99 <= 20 ms, and skips the reload),
+# GC (default -XX:+UseG1GC, as ./vouch serve; -XX:+UseZGC to compare), RATE (requests per second over all connections: a paced load, e.g. 6000
+# for the target's ">= 5,000 req/s"; default: flat out, as many as the server answers).
 set -euo pipefail
 MODELS=$(cd "${1:?usage: bench.sh MODELS_DIR [DURATION_S]}" && pwd)
 DURATION=${2:-20}
@@ -13,6 +15,8 @@ PORT=${PORT:-18080}
 HEAP=${HEAP:-1g}
 WARMUP_S=${WARMUP_S:-10}
 MIX=${MIX:-suggest}
+GC=${GC:--XX:+UseG1GC}
+export RATE=${RATE:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 export VOUCH_BENCH_DIR="$HERE"
 SERVING=$(dirname "$HERE")
@@ -37,8 +41,8 @@ for tool in wrk curl python3 jcmd; do
 done
 [ -f "$SERVING/target/runtime-classpath.txt" ] || { echo "bench: package serving first" >&2; exit 2; }
 
-echo "== starting vouch serve on $BASE (heap $HEAP)"
-VOUCH_ADMIN_TOKEN=bench java -Xms"$HEAP" -Xmx"$HEAP" ${JAVA_ARGS:-} \
+echo "== starting vouch serve on $BASE (heap $HEAP, $GC${RATE:+, paced to $RATE req/s})"
+VOUCH_ADMIN_TOKEN=bench java -Xms"$HEAP" -Xmx"$HEAP" $GC ${JAVA_ARGS:-} \
   -cp "$SERVING/target/classes:$(cat "$SERVING/target/runtime-classpath.txt")" \
   dev.vouch.serving.app.ServeCommand serve --models "$MODELS" --port "$PORT" --watch-ms 500 ${SERVE_ARGS:-} > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
@@ -139,5 +143,8 @@ line = next(l for l in open(sys.argv[1]) if l.startswith("RESULT"))
 v = dict(kv.split("=") for kv in line.split()[1:])
 ok = int(v["non_2xx"]) == 0 and int(v["socket_errors"]) == 0
 print(f"reload under load: {v['non_2xx']} non-2xx, {v['socket_errors']} socket errors: {'PASS' if ok else 'FAIL'}")
+ok = float(v["p99_ms"]) <= 10 and float(v["rps"]) >= 5000
+print(f"across the reloads: {v['rps']} req/s (target >= 5000), p99 {v['p99_ms']} ms (target <= 10): "
+      f"{'PASS' if ok else 'FAIL'}")
 PY
-grep -E "serving model version|prepared model|warmed up|refused" "$WORK/server.log" || true
+grep -E "serving model version|prepared model|paced to|warmed up|refused" "$WORK/server.log" | sed 's/^.*INFO //' || true

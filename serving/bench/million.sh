@@ -5,12 +5,13 @@
 # POST /api/suggestions with five trusted reviewers.
 #   serving/bench/million.sh WORK_DIR [DURATION_S]
 # Needs: mvn -B -pl serving -am test-compile package -DskipTests; wrk, curl, jcmd. Env: PORT (18090), HEAP (4g),
-# FILMS, REVIEWERS, OPINIONS, RANK. Targets (issue 15): load <= 30 s, heap <= 4 GB, GET p99 <= 20 ms, POST p99 <= 30 ms.
+# GC (default -XX:+UseG1GC, as ./vouch serve; -XX:+UseZGC to compare), FILMS, REVIEWERS, OPINIONS, RANK. Targets (issue 15): load <= 30 s, heap <= 4 GB, GET p99 <= 20 ms, POST p99 <= 30 ms.
 set -euo pipefail
 WORK=$(mkdir -p "${1:?usage: million.sh WORK_DIR [DURATION_S]}" && cd "$1" && pwd)
 DURATION=${2:-20}
 PORT=${PORT:-18090}
 HEAP=${HEAP:-4g}
+GC=${GC:--XX:+UseG1GC}
 FILMS=${FILMS:-1000000}
 REVIEWERS=${REVIEWERS:-10000}
 OPINIONS=${OPINIONS:-1000000}
@@ -29,9 +30,9 @@ if [ ! -f "$MODELS/CURRENT" ]; then
   /usr/bin/time -f "written in %e s" java -Xmx4g -cp "$CP" dev.vouch.serving.model.SyntheticModel "$MODELS" \
     20260101-000000-000 "$FILMS" "$REVIEWERS" "$OPINIONS" "$RANK"
 fi
-echo "== starting vouch serve (heap $HEAP)"
+echo "== starting vouch serve (heap $HEAP, $GC)"
 START=$(date +%s.%N)
-java -Xms"$HEAP" -Xmx"$HEAP" -cp "$CP" dev.vouch.serving.app.ServeCommand serve --models "$MODELS" --port "$PORT" \
+java -Xms"$HEAP" -Xmx"$HEAP" $GC ${JAVA_ARGS:-} -cp "$CP" dev.vouch.serving.app.ServeCommand serve --models "$MODELS" --port "$PORT" \
   --watch-ms 0 > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 until curl -fsS "$BASE/ready" >/dev/null 2>&1; do

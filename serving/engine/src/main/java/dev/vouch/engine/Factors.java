@@ -121,6 +121,25 @@ public final class Factors {
         return sum;
     }
 
+    /**
+     * Reads one float from every cache line of row {@code index} and returns their sum, for a caller about to read
+     * the rows of many scattered films: touching a block of rows first lets the CPU fetch their lines side by side
+     * instead of one miss after the other (Java has no prefetch instruction). The value means nothing.
+     */
+    public float touch(int index) {
+        if (values.length == 0) {
+            return 0f;
+        }
+        int base = index * rank;
+        float sum = 0f;
+        for (int k = 0; k < rank; k += FLOATS_PER_LINE) {
+            sum += values[base + k];
+        }
+        return sum + values[base + rank - 1];
+    }
+
+    private static final int FLOATS_PER_LINE = 16;
+
     /** The flat row-major values; callers must not modify them. */
     float[] values() {
         return values;

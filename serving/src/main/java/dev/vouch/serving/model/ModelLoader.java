@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 public class ModelLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ModelLoader.class);
+    /**
+     * The share of one core a reload beside a served model may take ({@link Pace}), its preparation included: the
+     * ≈ 1.5 s of CPU of an ml-latest-small reload then take ≈ 6 s, and the requests keep the rest of the machine.
+     */
+    public static final double RELOAD_CPU_SHARE = 0.25;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** Loads {@code versionDir}; throws {@link ModelLoadException} when it is missing, partial or corrupt. */
@@ -30,11 +35,12 @@ public class ModelLoader {
 
     /**
      * Loads {@code versionDir}. {@code gentle}: one table at a time on one DuckDB thread, for a reload while another
-     * version is being served, so that the load leaves the other cores to the requests; otherwise as fast as the
-     * cores allow (tables read side by side).
+     * version is being served, paced to {@link #RELOAD_CPU_SHARE} of a core, so that the load leaves the cores to
+     * the requests; otherwise as fast as the cores allow (tables read side by side).
      */
     public Model load(Path versionDir, boolean gentle) {
         long started = System.nanoTime();
+        Pace pace = gentle ? Pace.of(RELOAD_CPU_SHARE) : Pace.FULL;
         if (!Files.isDirectory(versionDir)) {
             throw new ModelLoadException("no version folder " + versionDir);
         }
@@ -43,7 +49,7 @@ public class ModelLoader {
             throw new ModelLoadException("manifest version " + manifest.version() + " does not match folder "
                     + versionDir.getFileName());
         }
-        ManifestVerifier.verify(versionDir, manifest);
+        ManifestVerifier.verify(versionDir, manifest, pace);
         LoadLog log = new LoadLog();
         Model model;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -52,18 +58,18 @@ public class ModelLoader {
                     st.execute("SET threads TO 1");
                 }
             }
-            TableReader reader = new TableReader(connection, versionDir, manifest);
+            TableReader reader = new TableReader(connection, versionDir, manifest, pace);
             manifest.tables().keySet().forEach(reader::requireColumns);
             int rank = manifest.rank();
             // Two rounds of tables read side by side, each on its own DuckDB connection: the films and reviewers
             // first (every other table refers to them), then the rest.
-            Future<Reviewers> reviewersRead = side(gentle, connection, versionDir, manifest,
+            Future<Reviewers> reviewersRead = side(gentle, pace, connection, versionDir, manifest,
                     r -> Reviewers.load(r, rank, manifest.implicitRank()));
             long t0 = System.nanoTime();
             Films films = Films.load(reader, rank, manifest.implicitRank());
             Reviewers reviewers = join(reviewersRead);
             long t1 = System.nanoTime();
-            Future<SimilarFilms> similarRead = side(gentle, connection, versionDir, manifest,
+            Future<SimilarFilms> similarRead = side(gentle, pace, connection, versionDir, manifest,
                     r -> SimilarFilms.load(r, films, log));
             Opinions opinions = Opinions.load(reader, reviewers, films, log);
             Kindred kindred = Kindred.load(reader, reviewers, log);
@@ -75,8 +81,11 @@ public class ModelLoader {
             long t2 = System.nanoTime();
             model = new Model(manifest, films, reviewers, opinions, kindred, similar, tags, aspects, lists, started);
             LOG.info("model {}: checksums and columns {} ms, films and reviewers {} ms, other tables {} ms, "
-                    + "indexes {} ms", manifest.version(), (t0 - started) / 1_000_000, (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+                    + "indexes {} ms{}", manifest.version(), (t0 - started) / 1_000_000, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
+                    gentle ? " (paced to " + RELOAD_CPU_SHARE + " of a core: " + pace.cpuMillis() + " ms of CPU, "
+                            + pace.sleptMillis() + " ms asleep)"
+                            : "");
         } catch (SQLException e) {
             throw new ModelLoadException("cannot open DuckDB: " + e.getMessage(), e);
         }
@@ -87,11 +96,12 @@ public class ModelLoader {
         return model;
     }
 
-    /** Reads with a duplicate of {@code connection} on a thread of its own; {@code inline}: here and now. */
-    private static <T> Future<T> side(boolean inline, Connection connection, Path versionDir, Manifest manifest,
-                                      Function<TableReader, T> read) throws SQLException {
+    /** Reads with a duplicate of {@code connection} on a thread of its own; {@code inline}: here and now, paced. */
+    private static <T> Future<T> side(boolean inline, Pace pace, Connection connection, Path versionDir,
+                                      Manifest manifest, Function<TableReader, T> read) throws SQLException {
         if (inline) {
-            FutureTask<T> task = new FutureTask<>(() -> read.apply(new TableReader(connection, versionDir, manifest)));
+            FutureTask<T> task = new FutureTask<>(() -> read.apply(new TableReader(connection, versionDir, manifest,
+                    pace)));
             task.run();
             return task;
         }

@@ -22,11 +22,18 @@ final class TableReader {
     private final Connection connection;
     private final Path versionDir;
     private final Manifest manifest;
+    private final Pace pace;
 
     TableReader(Connection connection, Path versionDir, Manifest manifest) {
+        this(connection, versionDir, manifest, Pace.FULL);
+    }
+
+    /** A reader that gives way to other threads between rows as {@code pace} says. */
+    TableReader(Connection connection, Path versionDir, Manifest manifest, Pace pace) {
         this.connection = connection;
         this.versionDir = versionDir;
         this.manifest = manifest;
+        this.pace = pace;
     }
 
     /** Refuses a table without every column serving reads from it ({@link ModelLayout#COLUMNS}), naming them. */
@@ -71,7 +78,9 @@ final class TableReader {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 handler.row(rs);
-                rows++;
+                if ((++rows & 255) == 0) {
+                    pace.breathe();
+                }
             }
         } catch (SQLException e) {
             throw new ModelLoadException("table " + table + ": " + e.getMessage(), e);

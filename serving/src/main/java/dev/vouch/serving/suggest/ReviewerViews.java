@@ -6,6 +6,8 @@ import dev.vouch.engine.RankingModel;
 import dev.vouch.engine.ReviewerView;
 import dev.vouch.engine.TopList;
 import dev.vouch.serving.model.Model;
+import dev.vouch.serving.model.ModelLoader;
+import dev.vouch.serving.model.Pace;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -99,18 +101,20 @@ final class ReviewerViews {
     /**
      * Computes the views and lists of {@code model}'s most active reviewers (by opinions) until the view budget is
      * full, then lists alone for the rest while {@link #LIST_PREPARE_BUDGET} lasts, before the model is served; the
-     * first request for it then finds them. Lists published with the model are used as they are; on a reload
-     * ({@code reload}: another model is being served) they are all it needs, and views come on first use, so that the
-     * reload takes as little CPU from the requests as it can. Returns how many views and lists were computed.
+     * first request for it then finds them. Lists published with the model are used as they are. On a reload
+     * ({@code reload}: another model is being served) the work is paced to {@link ModelLoader#RELOAD_CPU_SHARE} of a
+     * core, so that it takes a few seconds longer but leaves the cores to the requests the served model answers
+     * meanwhile; the new model then starts with its views, as a first start does. Returns how many views and lists
+     * were computed.
      */
     int prepare(Model model, boolean reload) {
+        Pace pace = reload ? Pace.of(ModelLoader.RELOAD_CPU_SHARE) : Pace.FULL;
         Views v = newViews(model);
         RankingModel.OpinionArrays o = model.ranking().opinions();
         int[] start = o.start();
         int reviewers = start.length - 1;
         long perView = viewBytes(model);
-        int fit = reload && model.lists().published() == reviewers ? 0
-                : (int) Math.min(reviewers, budgetBytes / perView);
+        int fit = (int) Math.min(reviewers, budgetBytes / perView);
         int[] order = IntStream.range(0, reviewers).boxed()
                 .sorted(Comparator.comparingInt((Integer r) -> start[r + 1] - start[r]).reversed()
                         .thenComparingInt(r -> r))
@@ -131,6 +135,7 @@ final class ReviewerViews {
                 v.lists().put(r, TopList.of(model.ranking(), ReviewerView.of(model.ranking(), r)));
             }
             listed++;
+            pace.breathe();
         }
         prepared.set(v);
         return listed;
