@@ -217,6 +217,10 @@ public final class EvaluateJob {
         ServedModel served = fits.served(data);
         ServedModel peer = fits.peer(data);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+        // The readers' refit (Spark) runs beside this fold's scoring (the driver's ranking and Mahout, no Spark): the
+        // two share the cores instead of taking turns. Only that thread uses the fitter until it is joined below.
+        ReaderRefit refit = params.readersShare() > 0 ? ReaderRefit.start(data, f, params, chosen, peerParams,
+                ranking) : null;
 
         FoldSplit split = new FoldSplit(data.table(), f);
         Map<Integer, Set<Integer>> relevant = split.relevant(params.relevantAt());
@@ -253,8 +257,8 @@ public final class EvaluateJob {
             trust.evaluate(edges).forEach(s -> scores.add(note(s)));
         }
         criticScores(data, split, relevant, served, params, f, scores);
-        if (params.readersShare() > 0) {
-            fitSeconds += readers(data, f, params, chosen, peerParams, ranking, scores);
+        if (refit != null) {
+            fitSeconds += readers(data, f, params, peerParams, ranking, refit, scores);
         }
         if (f == 0 && params.publishFold() != null) {
             progress.step(name + ": publishing the fold's model to " + params.publishFold());
@@ -263,17 +267,56 @@ public final class EvaluateJob {
         return new FoldOutcome(f, split.trainSize, split.testRows.length, fitSeconds, scores);
     }
 
-    /** Anonymous readers: a refit without them, their ratings folded in. Returns the fit's seconds. */
-    private double readers(EvaluationData data, int f, EvaluateParams params, TrainParams chosen,
-                           ImplicitParams peerParams, RankParams ranking, List<Scores> scores) {
-        boolean[] mask = ReaderEvaluator.readers(data.table().reviewers, f, params.seed(), params.readersShare());
-        int[] readers = IntStream.range(0, mask.length).filter(r -> mask[r]).toArray();
-        progress.step(String.format("fold %d: %d anonymous readers held out whole; refitting without them", f + 1,
-                readers.length));
-        long start = System.nanoTime();
-        Fits fits = fits(data, data.trainingReviews(f, readers), data.training(f, readers), chosen, peerParams,
-                ranking);
-        double seconds = (System.nanoTime() - start) / 1e9;
+    /**
+     * A fold's refit without its anonymous readers, started on its own thread: the readers' mask, and the fits with
+     * their seconds once {@link #join}ed.
+     */
+    private record ReaderRefit(boolean[] mask, int[] readers, java.util.concurrent.CompletableFuture<Fits> fits,
+                               double[] seconds) {
+        static ReaderRefit start(EvaluationData data, int f, EvaluateParams params, TrainParams chosen,
+                                 ImplicitParams peerParams, RankParams ranking) {
+            boolean[] mask = ReaderEvaluator.readers(data.table().reviewers, f, params.seed(), params.readersShare());
+            int[] readers = IntStream.range(0, mask.length).filter(r -> mask[r]).toArray();
+            double[] seconds = new double[1];
+            java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "vouch-readers-refit");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                return new ReaderRefit(mask, readers, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    long start = System.nanoTime();
+                    Fits fits = EvaluateJob.fits(data, data.trainingReviews(f, readers), data.training(f, readers),
+                            chosen, peerParams, ranking);
+                    seconds[0] = (System.nanoTime() - start) / 1e9;
+                    return fits;
+                }, thread), seconds);
+            } finally {
+                thread.shutdown(); // the submitted refit still runs; the thread ends after it
+            }
+        }
+
+        Fits join() {
+            try {
+                return fits.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Anonymous readers: a refit without them (started by {@link ReaderRefit}), their ratings folded in. */
+    private double readers(EvaluationData data, int f, EvaluateParams params, ImplicitParams peerParams,
+                           RankParams ranking, ReaderRefit refit, List<Scores> scores) {
+        boolean[] mask = refit.mask();
+        progress.step(String.format("fold %d: %d anonymous readers held out whole; refitting without them (beside the "
+                + "fold's scoring)", f + 1, refit.readers().length));
+        Fits fits = refit.join();
+        double seconds = refit.seconds()[0];
+        int[] readers = refit.readers();
         FoldSplit split = new FoldSplit(data.table(), f, mask);
         Map<Integer, Set<Integer>> relevant = split.relevant(params.relevantAt());
         ServedModel served = fits.served(data);

@@ -78,4 +78,72 @@ class MahoutNeighbourhoodTest {
             return false;
         }
     }
+
+    @Test
+    void exactLlrIsMahoutsCachedLlrDoubleForDouble() throws Exception {
+        for (long seed = 1; seed <= 5; seed++) {
+            DataModel data = watched(seed);
+            org.apache.mahout.cf.taste.impl.similarity.CachingItemSimilarity mahout =
+                    new org.apache.mahout.cf.taste.impl.similarity.CachingItemSimilarity(
+                            new LogLikelihoodSimilarity(data), 10_000);
+            MahoutItemKnn.ExactLlr exact = new MahoutItemKnn.ExactLlr(MahoutItemKnn.Incidence.of(data, ITEMS));
+            // ids beyond the items, and items nobody has, included: Mahout calls them not similar (NaN)
+            long[] all = new long[ITEMS + 2];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            int compared = 0;
+            for (long a = 0; a < all.length; a++) {
+                double[] got = exact.itemSimilarities(a, all);
+                for (int i = 0; i < all.length; i++) {
+                    double want = has(data, a) && has(data, all[i]) ? mahout.itemSimilarity(a, all[i]) : Double.NaN;
+                    assertThat(Double.doubleToLongBits(got[i])).as("similarity of %d and %d", a, all[i])
+                            .isEqualTo(Double.doubleToLongBits(want));
+                    assertThat(Double.doubleToLongBits(exact.itemSimilarity(a, all[i])))
+                            .isEqualTo(Double.doubleToLongBits(want));
+                    compared += Double.isNaN(want) ? 0 : 1;
+                }
+                java.util.Set<Long> similar = new java.util.TreeSet<>();
+                for (int i = 0; i < all.length; i++) {
+                    if (!Double.isNaN(got[i]) && all[i] != a) {
+                        similar.add(all[i]);
+                    }
+                }
+                assertThat(exact.allSimilarItemIDs(a)).containsExactly(similar.stream().mapToLong(Long::longValue).toArray());
+            }
+            assertThat(compared).isGreaterThan(ITEMS * 5);
+        }
+    }
+
+    @Test
+    void neighbourhoodAnswersAsGenericItemSimilarityDoubleForDouble() throws Exception {
+        Random random = new Random(11);
+        List<GenericItemSimilarity.ItemItemSimilarity> pairs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // pairs both ways round, repeated with other values (the last one counts), and an item with itself
+            long a = random.nextInt(ITEMS);
+            long b = random.nextInt(ITEMS);
+            pairs.add(new GenericItemSimilarity.ItemItemSimilarity(a, b, random.nextDouble()));
+        }
+        GenericItemSimilarity mahout = new GenericItemSimilarity(pairs);
+        MahoutItemKnn.Neighbourhood fast = new MahoutItemKnn.Neighbourhood(pairs, ITEMS, mahout);
+        long[] all = new long[ITEMS + 3];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i - 1; // -1 and ids beyond the items too
+        }
+        int similar = 0;
+        for (long a : all) {
+            double[] got = fast.itemSimilarities(a, all);
+            for (int i = 0; i < all.length; i++) {
+                double want = mahout.itemSimilarity(a, all[i]);
+                assertThat(Double.doubleToLongBits(got[i])).as("similarity of %d and %d", a, all[i])
+                        .isEqualTo(Double.doubleToLongBits(want));
+                assertThat(Double.doubleToLongBits(fast.itemSimilarity(a, all[i])))
+                        .isEqualTo(Double.doubleToLongBits(want));
+                similar += Double.isNaN(want) || a == all[i] ? 0 : 1;
+            }
+            assertThat(fast.allSimilarItemIDs(a)).containsExactly(mahout.allSimilarItemIDs(a));
+        }
+        assertThat(similar).isGreaterThan(300);
+    }
 }
