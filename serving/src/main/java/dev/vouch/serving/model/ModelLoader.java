@@ -23,7 +23,7 @@ public class ModelLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ModelLoader.class);
     /**
      * The share of one core a reload beside a served model may take ({@link Pace}), its preparation included: the
-     * ≈ 1.5 s of CPU of an ml-latest-small reload then take ≈ 6 s, and the requests keep the rest of the machine.
+     * ≈ 0.8 s of CPU of an ml-latest-small load then spread over ≈ 3 s, and the requests keep the rest of the machine.
      */
     public static final double RELOAD_CPU_SHARE = 0.25;
     private final ObjectMapper mapper = new ObjectMapper();
