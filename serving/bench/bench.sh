@@ -6,7 +6,7 @@
 # Env: PORT (default 18080), HEAP (default 1g), WARMUP_S (default 10: a wrk warm-up run; 0 measures a cold start),
 # SERVE_ARGS (extra `vouch serve` options, e.g. "--warmup-ms 0"), JAVA_ARGS (extra JVM flags), MIX (default "suggest"; "match" benchmarks
 # POST /api/critics/match with 20 ratings of random films instead, target p99 <= 20 ms, and skips the reload),
-# GC (default -XX:+UseG1GC, as ./vouch serve; -XX:+UseZGC to compare), RATE (requests per second over all connections: a paced load, e.g. 6000
+# GC (default "-XX:+UseG1GC -XX:MaxTenuringThreshold=0", as ./vouch serve; -XX:+UseZGC to compare), RATE (requests per second over all connections: a paced load, e.g. 6000
 # for the target's ">= 5,000 req/s"; default: flat out, as many as the server answers).
 set -euo pipefail
 MODELS=$(cd "${1:?usage: bench.sh MODELS_DIR [DURATION_S]}" && pwd)
@@ -15,7 +15,7 @@ PORT=${PORT:-18080}
 HEAP=${HEAP:-1g}
 WARMUP_S=${WARMUP_S:-10}
 MIX=${MIX:-suggest}
-GC=${GC:--XX:+UseG1GC}
+GC=${GC:--XX:+UseG1GC -XX:MaxTenuringThreshold=0}
 export RATE=${RATE:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 export VOUCH_BENCH_DIR="$HERE"
