@@ -86,7 +86,7 @@ final class MahoutItemKnn implements FoldModel {
     /** Every item's {@code perItem} best pairs, item by item (the order {@link GenericItemSimilarity} reads them in). */
     private static List<GenericItemSimilarity.ItemItemSimilarity> neighbourhoodPairs(Incidence in, int perItem) {
         List<List<GenericItemSimilarity.ItemItemSimilarity>> perA = IntStream.range(0, in.count.length).parallel()
-                .mapToObj(a -> neighbours(a, in.itemsOf, in.usersOf, in.count, in.users, perItem)).toList();
+                .mapToObj(a -> neighbours(a, in, perItem)).toList();
         List<GenericItemSimilarity.ItemItemSimilarity> all = new ArrayList<>();
         perA.forEach(all::addAll);
         return all;
@@ -219,6 +219,38 @@ final class MahoutItemKnn implements FoldModel {
         int count(long item) {
             return item >= 0 && item < count.length ? count[(int) item] : 0;
         }
+
+        /**
+         * Counts item {@code a}'s co-occurrences into the thread's scratch: {@code scratch[0][b]} users who have both,
+         * {@code scratch[1]} the items touched, {@code scratch[2][0]} how many; {@link #clear} after use.
+         */
+        int[][] coOccurrences(int a) {
+            int[][] scratch = SCRATCH.get();
+            if (scratch[0].length < count.length) {
+                scratch[0] = new int[count.length];
+                scratch[1] = new int[count.length];
+            }
+            int[] together = scratch[0];
+            int[] touched = scratch[1];
+            int n = 0;
+            for (int u : usersOf[a]) {
+                for (int b : itemsOf[u]) {
+                    if (b != a && together[b]++ == 0) {
+                        touched[n++] = b;
+                    }
+                }
+            }
+            scratch[2][0] = n;
+            return scratch;
+        }
+
+        /** Zeroes the counts {@link #coOccurrences} left in the scratch. */
+        static void clear(int[][] scratch) {
+            for (int i = 0; i < scratch[2][0]; i++) {
+                scratch[0][scratch[1][i]] = 0;
+            }
+            scratch[2][0] = 0;
+        }
     }
 
     /**
@@ -246,14 +278,14 @@ final class MahoutItemKnn implements FoldModel {
                 Arrays.fill(out, Double.NaN);
                 return out;
             }
-            int[][] scratch = SCRATCH.get();
-            int[] together = counts(scratch, (int) a);
+            int[][] scratch = in.coOccurrences((int) a);
+            int[] together = scratch[0];
             for (int i = 0; i < others.length; i++) {
                 long b = others[i];
                 long both = b == a ? in.count[(int) a] : in.count(b) == 0 ? 0 : together[(int) b];
                 out[i] = both == 0 ? Double.NaN : similarity(Math.min(a, b), Math.max(a, b), both);
             }
-            clear(scratch);
+            Incidence.clear(scratch);
             return out;
         }
 
@@ -271,44 +303,15 @@ final class MahoutItemKnn implements FoldModel {
             if (in.count(a) == 0) {
                 return new long[0];
             }
-            int[][] scratch = SCRATCH.get();
-            counts(scratch, (int) a);
+            int[][] scratch = in.coOccurrences((int) a);
             int n = scratch[2][0];
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
                 out[i] = scratch[1][i];
             }
-            clear(scratch);
+            Incidence.clear(scratch);
             Arrays.sort(out);
             return out;
-        }
-
-        /** Counts {@code a}'s co-occurrences into the thread's scratch; the items touched, and how many, beside. */
-        private int[] counts(int[][] scratch, int a) {
-            int items = in.count.length;
-            if (scratch[0].length < items) {
-                scratch[0] = new int[items];
-                scratch[1] = new int[items];
-            }
-            int[] together = scratch[0];
-            int[] touched = scratch[1];
-            int n = 0;
-            for (int u : in.usersOf[a]) {
-                for (int b : in.itemsOf[u]) {
-                    if (b != a && together[b]++ == 0) {
-                        touched[n++] = b;
-                    }
-                }
-            }
-            scratch[2][0] = n;
-            return together;
-        }
-
-        private static void clear(int[][] scratch) {
-            for (int i = 0; i < scratch[2][0]; i++) {
-                scratch[0][scratch[1][i]] = 0;
-            }
-            scratch[2][0] = 0;
         }
 
         @Override
@@ -321,26 +324,16 @@ final class MahoutItemKnn implements FoldModel {
     private static final ThreadLocal<int[][]> SCRATCH =
             ThreadLocal.withInitial(() -> new int[][] {new int[0], new int[0], new int[1]});
 
-    private static List<GenericItemSimilarity.ItemItemSimilarity> neighbours(int a, int[][] itemsOf, int[][] usersOf,
-                                                                             int[] count, int users, int perItem) {
+    private static List<GenericItemSimilarity.ItemItemSimilarity> neighbours(int a, Incidence in, int perItem) {
+        int[] count = in.count();
+        int users = in.users();
         if (count[a] == 0) {
             return List.of();
         }
-        int[][] scratch = SCRATCH.get();
-        if (scratch[0].length < count.length) {
-            scratch[0] = new int[count.length];
-            scratch[1] = new int[count.length];
-        }
+        int[][] scratch = in.coOccurrences(a);
         int[] together = scratch[0];
         int[] touched = scratch[1];
-        int n = 0;
-        for (int u : usersOf[a]) {
-            for (int b : itemsOf[u]) {
-                if (b != a && together[b]++ == 0) {
-                    touched[n++] = b;
-                }
-            }
-        }
+        int n = scratch[2][0];
         double[] similarity = new double[n];
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -351,9 +344,7 @@ final class MahoutItemKnn implements FoldModel {
             similarity[i] = 1.0 - 1.0 / (1.0 + llr);
             order[i] = i;
         }
-        for (int i = 0; i < n; i++) {
-            together[touched[i]] = 0;
-        }
+        Incidence.clear(scratch);
         Arrays.sort(order, (x, y) -> similarity[x] != similarity[y] ? Double.compare(similarity[y], similarity[x])
                 : Integer.compare(touched[x], touched[y]));
         List<GenericItemSimilarity.ItemItemSimilarity> out = new ArrayList<>(Math.min(perItem, n));

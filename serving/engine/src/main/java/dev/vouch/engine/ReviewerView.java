@@ -71,11 +71,19 @@ public final class ReviewerView {
      */
     private static void predict(RankingModel model, double bias, float[] factors, float[] implicit, double center,
                                 double sd, int f, float[] values, float[] z, byte[] kind, int at) {
+        cell(model.params(), watch(model, implicit, f), predicted(model, bias, factors, f), center, sd, values, z, kind,
+                at);
+    }
+
+    /** The implicit score of film f for a reviewer's implicit factors, NaN when either side has none. */
+    private static double watch(RankingModel model, float[] implicit, int f) {
         Factors implicitFilms = model.films().implicit();
-        double watch = implicit != null && implicitFilms.has(f) ? implicitFilms.dot(f, implicit) : Double.NaN;
-        double predicted = factors != null && model.films().factors().has(f) ? model.predict(bias, factors, f)
-                : Double.NaN;
-        cell(model.params(), watch, predicted, center, sd, values, z, kind, at);
+        return implicit != null && implicitFilms.has(f) ? implicitFilms.dot(f, implicit) : Double.NaN;
+    }
+
+    /** The predicted score_norm of film f for a reviewer's bias and factors, NaN when either side has no factors. */
+    private static double predicted(RankingModel model, double bias, float[] factors, int f) {
+        return factors != null && model.films().factors().has(f) ? model.predict(bias, factors, f) : Double.NaN;
     }
 
     /**
@@ -133,17 +141,21 @@ public final class ReviewerView {
             this.center = model.center(reviewer);
             this.sd = model.spread(reviewer);
             this.dense = dense;
+            if (dense != null) {
+                // cells come from the view: no filter needed
+                this.reviewedBits = null;
+                this.bitShift = 0;
+                return;
+            }
             RankingModel.OpinionArrays o = model.opinions();
             int from = o.start()[reviewer];
             int to = o.start()[reviewer + 1];
             // 8 to 16 bits per film reviewed (at most 2^16): most films met in a merge were not reviewed by R, and a
             // clear bit settles that in one read instead of a binary search among R's opinions
-            // (with a dense view at hand, cells come from it and the filter is not needed)
-            int bits = dense != null ? 64
-                    : Integer.highestOneBit(Math.max(64, Math.min(1 << 16, 8 * (to - from))) * 2 - 1);
+            int bits = Integer.highestOneBit(Math.max(64, Math.min(1 << 16, 8 * (to - from))) * 2 - 1);
             this.bitShift = 32 - Integer.numberOfTrailingZeros(bits);
             this.reviewedBits = new long[bits >>> 6];
-            for (int i = dense != null ? to : from; i < to; i++) {
+            for (int i = from; i < to; i++) {
                 int h = hash(o.film()[i], bitShift);
                 reviewedBits[h >>> 6] |= 1L << h;
             }
@@ -175,10 +187,15 @@ public final class ReviewerView {
                 kind[at] = dense.kind[f];
                 return;
             }
+            fromParts(f, watch(model, implicit, f), predicted(model, bias, factors, f), values, z, kind, at);
+        }
+
+        /** R's cell of film f from its two parts (NaN where unknown), R's own opinion of f over it when R has one. */
+        private void fromParts(int f, double watch, double predicted, float[] values, float[] z, byte[] kind, int at) {
             values[at] = Float.NaN;
             z[at] = Float.NaN;
             kind[at] = NONE;
-            predict(model, bias, factors, implicit, center, sd, f, values, z, kind, at);
+            ReviewerView.cell(model.params(), watch, predicted, center, sd, values, z, kind, at);
             int i = mayHaveReviewed(f) ? model.find(reviewer, f) : -1;
             if (i >= 0) {
                 reviewed(i, at, values, z, kind);
@@ -223,14 +240,7 @@ public final class ReviewerView {
                 double watch = hasImplicit && s.implicit != null ? scratch.implicitDots[w++] : Double.NaN;
                 double predicted = hasExplicit && s.factors != null
                         ? model.predict(s.bias, f, scratch.explicitDots[e++]) : Double.NaN;
-                values[i] = Float.NaN;
-                z[i] = Float.NaN;
-                kind[i] = NONE;
-                ReviewerView.cell(model.params(), watch, predicted, s.center, s.sd, values, z, kind, i);
-                int o = s.mayHaveReviewed(f) ? model.find(s.reviewer, f) : -1;
-                if (o >= 0) {
-                    s.reviewed(o, i, values, z, kind);
-                }
+                s.fromParts(f, watch, predicted, values, z, kind, i);
             }
         }
 
