@@ -212,15 +212,17 @@ public final class EvaluateJob {
         String name = "fold " + (f + 1) + "/" + params.folds();
         progress.step(name + ": fitting the rating and implicit models on the other folds");
         long fitStart = System.nanoTime();
-        Fits fits = fits(data, data.trainingReviews(f, new int[0]), data.training(f), chosen, peerParams, ranking);
+        // The readers' refit (Spark, its own fitter) starts first and runs on its own thread beside this fold's fits
+        // and then its scoring (the driver's ranking and Mahout, no Spark): the cores are shared instead of taken in
+        // turns, and a fit's gaps between Spark stages are filled by the other's.
+        ReaderRefit refit = params.readersShare() > 0 ? ReaderRefit.start(data, f, params, chosen, peerParams,
+                ranking) : null;
+        Fits fits = fits(data.fitter(), data.trainingReviews(f, new int[0]), data.training(f), chosen, peerParams,
+                ranking);
         FoldFitter.Fit fit = fits.ours();
         ServedModel served = fits.served(data);
         ServedModel peer = fits.peer(data);
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
-        // The readers' refit (Spark) runs beside this fold's scoring (the driver's ranking and Mahout, no Spark): the
-        // two share the cores instead of taking turns. Only that thread uses the fitter until it is joined below.
-        ReaderRefit refit = params.readersShare() > 0 ? ReaderRefit.start(data, f, params, chosen, peerParams,
-                ranking) : null;
 
         FoldSplit split = new FoldSplit(data.table(), f);
         Map<Integer, Set<Integer>> relevant = split.relevant(params.relevantAt());
@@ -278,6 +280,7 @@ public final class EvaluateJob {
             boolean[] mask = ReaderEvaluator.readers(data.table().reviewers, f, params.seed(), params.readersShare());
             int[] readers = IntStream.range(0, mask.length).filter(r -> mask[r]).toArray();
             double[] seconds = new double[1];
+            FoldFitter fitter = data.fitter().another();
             java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "vouch-readers-refit");
                 t.setDaemon(true);
@@ -286,7 +289,7 @@ public final class EvaluateJob {
             try {
                 return new ReaderRefit(mask, readers, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     long start = System.nanoTime();
-                    Fits fits = EvaluateJob.fits(data, data.trainingReviews(f, readers), data.training(f, readers),
+                    Fits fits = EvaluateJob.fits(fitter, data.trainingReviews(f, readers), data.training(f, readers),
                             chosen, peerParams, ranking);
                     seconds[0] = (System.nanoTime() - start) / 1e9;
                     return fits;
@@ -338,14 +341,14 @@ public final class EvaluateJob {
         }
     }
 
-    private static Fits fits(EvaluationData data, org.apache.spark.sql.Dataset<Row> reviews,
+    private static Fits fits(FoldFitter fitter, org.apache.spark.sql.Dataset<Row> reviews,
                              org.apache.spark.sql.Dataset<Row> rated, TrainParams chosen, ImplicitParams peer,
                              RankParams ranking) {
-        FoldFitter.Fit ours = data.fitter().fit(reviews, rated, chosen, chosen.implicit(), ranking);
+        FoldFitter.Fit ours = fitter.fit(reviews, rated, chosen, chosen.implicit(), ranking);
         if (peer.equals(chosen.implicit())) {
             return new Fits(ours, ours);
         }
-        FoldFitter.Fit peerFit = data.fitter().fit(reviews, rated, chosen, ours.explicit(), peer,
+        FoldFitter.Fit peerFit = fitter.fit(reviews, rated, chosen, ours.explicit(), peer,
                 ranking.withImplicit(peer.regParam(), peer.alpha(), false));
         return new Fits(ours, peerFit);
     }

@@ -39,6 +39,11 @@ public final class FoldFitter {
         this.indexed = indexed;
     }
 
+    /** A fitter of the same tables with its own cache, for another thread (this one is not thread-safe). */
+    public FoldFitter another() {
+        return new FoldFitter(films, reviewers, indexed);
+    }
+
     /** One fit: the explicit model, the implicit one, and the engine's model built from their tables. */
     public record Fit(BiasedAlsModel explicit, ImplicitAls.Fitted implicit, Map<String, Dataset<Row>> tables,
                       RankingModels.Indexed ranking) {}
