@@ -2,7 +2,8 @@
 # Serving a million films: writes a synthetic published model (format_version 2; 1,000,000 films, 10,000 reviewers,
 # 1,000,000 opinions, rank 64 explicit and implicit) with the test tool SyntheticModel, starts vouch serve on it and
 # prints the load time, the heap after a full GC, and wrk -t2 -c16 figures for GET /api/reviewers/{id}/suggestions and
-# POST /api/suggestions with five trusted reviewers.
+# POST /api/suggestions with five trusted reviewers: drawn at random ("post"), then as a reader draws them, a reviewer
+# and four of their kindred ("kindred").
 #   serving/bench/million.sh WORK_DIR [DURATION_S]
 # Needs: mvn -B -pl serving -am test-compile package -DskipTests; wrk, curl, jcmd. Env: PORT (18090), HEAP (4g),
 # GC (default "-XX:+UseG1GC -XX:MaxTenuringThreshold=0", as ./vouch serve; -XX:+UseZGC to compare), FILMS, REVIEWERS, OPINIONS, RANK. Targets (issue 15): load <= 30 s, heap <= 4 GB, GET p99 <= 20 ms, POST p99 <= 30 ms.
@@ -45,7 +46,20 @@ jcmd "$SERVER_PID" GC.run >/dev/null
 echo "heap used after full GC: $(jcmd "$SERVER_PID" GC.heap_info | grep -o 'used [0-9]*K' | head -1)"
 grep -E "prepared model|warmed up" "$WORK/server.log" || true
 seq 0 $((REVIEWERS - 1)) | sed 's/^/movielens:/' > "$WORK/ids.txt"
-for mode in get post; do
+# Trust sets as readers make them: a reviewer and the first four of their kindred (GET …/kindred), 2,000 of them.
+python3 - "$BASE" "$WORK/ids.txt" "$WORK/kindred-sets.txt" <<'PY'
+import json, random, sys, urllib.request
+base, ids, out = sys.argv[1], [l.strip() for l in open(sys.argv[2]) if l.strip()], open(sys.argv[3], "w")
+for r in random.Random(15).sample(ids, min(2000, len(ids))):
+    with urllib.request.urlopen(f"{base}/api/reviewers/{r}/kindred?limit=4") as resp:
+        kindred = [k["id"] for k in json.load(resp)["items"]]
+    if len(kindred) == 4:
+        out.write(" ".join([r] + kindred) + "\n")
+PY
+echo "kindred trust sets: $(wc -l < "$WORK/kindred-sets.txt")"
+for mode in ${MODES:-get post kindred}; do
   echo "== wrk -t2 -c16 -d${DURATION}s, $mode"
-  MODE=$mode VOUCH_IDS="$WORK/ids.txt" wrk -t2 -c16 -d"${DURATION}s" --timeout 10s -s "$HERE/million.lua" "$BASE" | grep RESULT
+  ids="$WORK/ids.txt"
+  [ "$mode" = kindred ] && ids="$WORK/kindred-sets.txt"
+  MODE=$mode VOUCH_IDS="$ids" wrk -t2 -c16 -d"${DURATION}s" --timeout 10s -s "$HERE/million.lua" "$BASE" | grep RESULT
 done

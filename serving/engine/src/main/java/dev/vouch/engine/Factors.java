@@ -171,10 +171,11 @@ public final class Factors {
     /**
      * Reads one float from every cache line of row {@code index} and returns their sum, for a caller about to read
      * the rows of many scattered films: touching a block of rows first lets the CPU fetch their lines side by side
-     * instead of one miss after the other (Java has no prefetch instruction). The value means nothing.
+     * instead of one miss after the other (Java has no prefetch instruction). Reads whether the row is present too, and
+     * nothing more when it is not. The value means nothing.
      */
     public float touch(int index) {
-        if (values.length == 0) {
+        if (values.length == 0 || !present[index]) {
             return 0f;
         }
         int base = index * rank;

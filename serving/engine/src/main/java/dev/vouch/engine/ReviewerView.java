@@ -127,9 +127,14 @@ public final class ReviewerView {
         private final double center;
         private final double sd;
         private final ReviewerView dense;
-        /** A one-hash filter of the films R reviewed: a clear bit means "not reviewed", without the search. */
-        private final long[] reviewedBits;
-        private final int bitShift;
+        /**
+         * R's opinions by film, open addressing: {@code reviewedFilm[p]} a film R has an opinion of (or -1 for an empty
+         * slot), {@code reviewedAt[p]} that opinion's position. Most films met in a merge were not reviewed by R, and
+         * an empty slot settles that in one read of a small array instead of a binary search among R's opinions.
+         */
+        private final int[] reviewedFilm;
+        private final int[] reviewedAt;
+        private final int shift;
 
         private Source(RankingModel model, int reviewer, ReviewerView dense) {
             RankingModel.ReviewerArrays rs = model.reviewers();
@@ -142,32 +147,50 @@ public final class ReviewerView {
             this.sd = model.spread(reviewer);
             this.dense = dense;
             if (dense != null) {
-                // cells come from the view: no filter needed
-                this.reviewedBits = null;
-                this.bitShift = 0;
+                // cells come from the view: no index needed
+                this.reviewedFilm = null;
+                this.reviewedAt = null;
+                this.shift = 0;
                 return;
             }
             RankingModel.OpinionArrays o = model.opinions();
             int from = o.start()[reviewer];
             int to = o.start()[reviewer + 1];
-            // 8 to 16 bits per film reviewed (at most 2^16): most films met in a merge were not reviewed by R, and a
-            // clear bit settles that in one read instead of a binary search among R's opinions
-            int bits = Integer.highestOneBit(Math.max(64, Math.min(1 << 16, 8 * (to - from))) * 2 - 1);
-            this.bitShift = 32 - Integer.numberOfTrailingZeros(bits);
-            this.reviewedBits = new long[bits >>> 6];
+            int slots = Integer.highestOneBit(Math.max(16, 4 * (to - from)) * 2 - 1); // at most a quarter full
+            this.shift = 32 - Integer.numberOfTrailingZeros(slots);
+            this.reviewedFilm = new int[slots];
+            this.reviewedAt = new int[slots];
+            Arrays.fill(reviewedFilm, -1);
             for (int i = from; i < to; i++) {
-                int h = hash(o.film()[i], bitShift);
-                reviewedBits[h >>> 6] |= 1L << h;
+                int f = o.film()[i];
+                int p = slot(f);
+                while (reviewedFilm[p] >= 0 && reviewedFilm[p] != f) {
+                    p = (p + 1) & (slots - 1);
+                }
+                // R's last opinion of f with a score counts, as in the dense view, where each one overrides the last
+                if (reviewedFilm[p] < 0 || !Float.isNaN(o.norm()[i])) {
+                    reviewedFilm[p] = f;
+                    reviewedAt[p] = i;
+                }
             }
         }
 
-        private static int hash(int film, int shift) {
+        private int slot(int film) {
             return (film * 0x9E3779B9) >>> shift;
         }
 
-        private boolean mayHaveReviewed(int f) {
-            int h = hash(f, bitShift);
-            return (reviewedBits[h >>> 6] & (1L << h)) != 0;
+        /** Position of R's opinion of film f, or -1 (the same as {@link RankingModel#find}). */
+        private int opinionOf(int f) {
+            int mask = reviewedFilm.length - 1;
+            for (int p = slot(f); ; p = (p + 1) & mask) {
+                int g = reviewedFilm[p];
+                if (g == f) {
+                    return reviewedAt[p];
+                }
+                if (g < 0) {
+                    return -1;
+                }
+            }
         }
 
         public static Source of(RankingModel model, int reviewer) {
@@ -196,7 +219,7 @@ public final class ReviewerView {
             z[at] = Float.NaN;
             kind[at] = NONE;
             ReviewerView.cell(model.params(), watch, predicted, center, sd, values, z, kind, at);
-            int i = mayHaveReviewed(f) ? model.find(reviewer, f) : -1;
+            int i = opinionOf(f);
             if (i >= 0) {
                 reviewed(i, at, values, z, kind);
             }
@@ -241,6 +264,70 @@ public final class ReviewerView {
                 double predicted = hasExplicit && s.factors != null
                         ? model.predict(s.bias, f, scratch.explicitDots[e++]) : Double.NaN;
                 s.fromParts(f, watch, predicted, values, z, kind, i);
+            }
+        }
+
+        /**
+         * The cells of a batch of scattered films for each of a trust set's sources: what {@link #cell} gives, float
+         * for float, with each source's dot products on the batch's factor rows computed as one vectorised loop
+         * ({@link FilmBlock}) instead of one dot product after another. Film {@code j}'s cell for source {@code i} is
+         * at {@code j * sources + i} of {@link #values}, {@link #z} and {@link #kinds}. One per request.
+         */
+        static final class Batch {
+            private final Source[] sources;
+            private final FilmBlock explicit;
+            private final FilmBlock implicit;
+            private final float[] explicitDots;
+            private final float[] implicitDots;
+            final float[] values;
+            final float[] z;
+            final byte[] kinds;
+
+            Batch(Source[] sources, int films) {
+                RankingModel model = sources[0].model;
+                this.sources = sources;
+                this.explicit = new FilmBlock(model.films().factors(), films);
+                this.implicit = new FilmBlock(model.films().implicit(), films);
+                this.explicitDots = new float[films];
+                this.implicitDots = new float[films];
+                this.values = new float[films * sources.length];
+                this.z = new float[values.length];
+                this.kinds = new byte[values.length];
+            }
+
+            /** Most films one batch holds. */
+            int capacity() {
+                return explicitDots.length;
+            }
+
+            /** Computes the cells of {@code films[0 .. n - 1]} ({@code n ≤ capacity()}). */
+            void compute(int[] films, int n) {
+                explicit.load(films, n);
+                implicit.load(films, n);
+                int m = sources.length;
+                for (int i = 0; i < m; i++) {
+                    Source s = sources[i];
+                    if (s.dense != null) {
+                        for (int j = 0; j < n; j++) {
+                            s.cell(films[j], values, z, kinds, j * m + i);
+                        }
+                        continue;
+                    }
+                    if (s.factors != null) {
+                        explicit.dots(s.factors, explicitDots);
+                    }
+                    if (s.implicit != null) {
+                        implicit.dots(s.implicit, implicitDots);
+                    }
+                    RankingModel model = s.model;
+                    for (int j = 0; j < n; j++) {
+                        int f = films[j];
+                        double watch = s.implicit != null && implicit.has(j) ? implicitDots[j] : Double.NaN;
+                        double predicted = s.factors != null && explicit.has(j)
+                                ? model.predict(s.bias, f, explicitDots[j]) : Double.NaN;
+                        s.fromParts(f, watch, predicted, values, z, kinds, j * m + i);
+                    }
+                }
             }
         }
 

@@ -1,7 +1,6 @@
 package dev.vouch.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,63 +86,27 @@ public final class TopLists {
         return out;
     }
 
-    /**
-     * Up to {@link #FILM_BLOCK} consecutive films with their factors transposed (array k holds factor k of every film
-     * of the block), and the sums of one reviewer against them.
-     */
+    /** Up to {@link #FILM_BLOCK} consecutive films of both sides ({@link FilmBlock}), and one reviewer's sums. */
     private static final class Block {
-        final Factors explicit;
-        final Factors implicit;
-        final float[][] explicitT;
-        final float[][] implicitT;
-        final boolean[] hasExplicit = new boolean[FILM_BLOCK];
-        final boolean[] hasImplicit = new boolean[FILM_BLOCK];
+        final FilmBlock explicit;
+        final FilmBlock implicit;
         final float[] sumE = new float[FILM_BLOCK];
         final float[] sumI = new float[FILM_BLOCK];
+        final int films;
         int first;
         int size;
 
         Block(RankingModel model) {
-            explicit = model.films().factors();
-            implicit = model.films().implicit();
-            explicitT = new float[explicit.rank()][FILM_BLOCK];
-            implicitT = new float[implicit.rank()][FILM_BLOCK];
+            explicit = new FilmBlock(model.films().factors(), FILM_BLOCK);
+            implicit = new FilmBlock(model.films().implicit(), FILM_BLOCK);
+            films = model.filmCount();
         }
 
         void load(int f0) {
             first = f0;
-            size = Math.min(FILM_BLOCK, explicit.size() - f0);
-            transpose(explicit, explicitT, hasExplicit);
-            transpose(implicit, implicitT, hasImplicit);
-        }
-
-        private void transpose(Factors side, float[][] into, boolean[] has) {
-            float[] v = side.values();
-            int rank = side.rank();
-            for (int i = 0; i < size; i++) {
-                int f = first + i;
-                has[i] = side.has(f);
-                for (int k = 0; k < rank; k++) {
-                    into[k][i] = has[i] ? v[f * rank + k] : 0f;
-                }
-            }
-        }
-
-        /**
-         * sums[i] = film (first + i) · row, for the whole block at once: each sum adds its terms in the order of
-         * {@link Factors#dot}, while the loop over films is one the JIT vectorises (one array per factor: with an
-         * offset into one flat array, Java 17's C2 leaves the loop scalar, 5× slower).
-         */
-        void dots(float[][] transposed, int rank, float[] row, float[] sums) {
-            int n = size;
-            Arrays.fill(sums, 0, n, 0f);
-            for (int k = 0; k < rank; k++) {
-                float x = row[k];
-                float[] column = transposed[k];
-                for (int i = 0; i < n; i++) {
-                    sums[i] += column[i] * x;
-                }
-            }
+            size = Math.min(FILM_BLOCK, films - f0);
+            explicit.loadRange(f0, size);
+            implicit.loadRange(f0, size);
         }
     }
 
@@ -180,10 +143,10 @@ public final class TopLists {
         /** Scores the block's films and offers them to the heap, as {@link Ranker#blend} and {@link TopK} would. */
         void score(Block b) {
             if (factors != null) {
-                b.dots(b.explicitT, b.explicit.rank(), factors, b.sumE);
+                b.explicit.dots(factors, b.sumE);
             }
             if (implicit != null) {
-                b.dots(b.implicitT, b.implicit.rank(), implicit, b.sumI);
+                b.implicit.dots(implicit, b.sumI);
             }
             float c = (float) params.popularityWeight();
             float[] prior = model.prior();
@@ -192,8 +155,8 @@ public final class TopLists {
             for (int i = 0; i < b.size; i++) {
                 int f = b.first + i;
                 value[0] = Float.NaN;
-                double watch = implicit != null && b.hasImplicit[i] ? b.sumI[i] : Double.NaN;
-                double predicted = factors != null && b.hasExplicit[i] ? model.predict(bias, f, b.sumE[i])
+                double watch = implicit != null && b.implicit.has(i) ? b.sumI[i] : Double.NaN;
+                double predicted = factors != null && b.explicit.has(i) ? model.predict(bias, f, b.sumE[i])
                         : Double.NaN;
                 ReviewerView.cell(params, watch, predicted, center, sd, value, z, kind, 0);
                 while (cursor < end && opinionFilm[cursor] == f) {

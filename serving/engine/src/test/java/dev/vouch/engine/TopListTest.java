@@ -44,6 +44,32 @@ class TopListTest {
     }
 
     @Test
+    void aFilmReviewedTwiceTakesItsLastScoredOpinionAsInTheDenseView() {
+        // the contract does not forbid two opinions of one film by one reviewer (the synthetic million-film model has
+        // them): the dense view applies them in order, so the last one with a score counts, and so must a source
+        RankingModel base = random(new Random(3), 50, 1, 0.05);
+        // (a binary search among the opinions lands on the middle 4, 0.5, and on the second 7, which has no score)
+        float[] norm = {0.9f, 0.5f, 0.2f, 0.3f, Float.NaN, 0.8f, 0.6f, Float.NaN};
+        int[] film = {4, 4, 4, 7, 7, 9, 12, 12};
+        RankingModel m = new RankingModel(base.globalMean(), base.params(), base.reviewers(), base.films(),
+                new RankingModel.OpinionArrays(new int[] {0, film.length}, film, norm));
+        ReviewerView view = ReviewerView.of(m, 0);
+        ReviewerView.Source source = ReviewerView.Source.of(m, 0);
+        float[] v = new float[1];
+        float[] z = new float[1];
+        byte[] k = new byte[1];
+        for (int f = 0; f < 50; f++) {
+            source.cell(f, v, z, k, 0);
+            assertThat(Float.floatToIntBits(v[0])).as("film %d", f).isEqualTo(Float.floatToIntBits(view.values()[f]));
+            assertThat(Float.floatToIntBits(z[0])).isEqualTo(Float.floatToIntBits(view.z(f)));
+            assertThat(k[0]).isEqualTo(view.kind(f));
+        }
+        // film 4 scored 0.2 last, film 7 0.3 (its last opinion has no score)
+        assertThat(view.z(4)).isEqualTo((float) ((0.2f - m.center(0)) / m.spread(0)));
+        assertThat(view.z(7)).isEqualTo((float) ((0.3f - m.center(0)) / m.spread(0)));
+    }
+
+    @Test
     void listsAnswerExactlyAsTheDenseRanking() {
         Random rnd = new Random(3);
         int checked = 0;
