@@ -95,23 +95,49 @@ public final class ReviewerView {
         if (Double.isNaN(watch) && Double.isNaN(predicted)) {
             return;
         }
-        double watchPart = Double.isNaN(watch) ? 0 : p.implicitWeight() * watch;
+        double watchPart = watchPart(p, watch);
         double zf = Double.isNaN(predicted) ? Double.NaN : (predicted - center) / sd;
-        double ratingPart = Double.isNaN(zf) ? 0 : p.ratingWeight() * zf;
+        double ratingPart = ratingPart(p, zf);
         values[at] = (float) (watchPart + ratingPart);
         z[at] = (float) zf;
         kind[at] = watchPart > ratingPart ? WATCHED : PREDICTED;
+    }
+
+    /** What {@link #cell} leaves in {@code values[at]}, the same float, NaN when both parts are (no z, no kind). */
+    static float value(RankParams p, double watch, double predicted, double center, double sd) {
+        if (Double.isNaN(watch) && Double.isNaN(predicted)) {
+            return Float.NaN;
+        }
+        double zf = Double.isNaN(predicted) ? Double.NaN : (predicted - center) / sd;
+        return (float) (watchPart(p, watch) + ratingPart(p, zf));
+    }
+
+    private static double watchPart(RankParams p, double watch) {
+        return Double.isNaN(watch) ? 0 : p.implicitWeight() * watch;
+    }
+
+    private static double ratingPart(RankParams p, double zf) {
+        return Double.isNaN(zf) ? 0 : p.ratingWeight() * zf;
     }
 
     /** Overrides cell {@code at} with a reviewer's own score_norm {@code norm} of the film, unless it is NaN. */
     static void reviewed(RankParams p, float norm, double center, double sd, float[] values, float[] z, byte[] kind,
                          int at) {
         if (!Float.isNaN(norm)) {
-            float zf = (float) ((norm - center) / sd);
+            float zf = reviewedZ(norm, center, sd);
             z[at] = zf;
-            values[at] = zf < 0 ? Float.NaN : (float) (p.implicitWeight() + p.ratingWeight() * zf);
+            values[at] = reviewedValue(p, zf);
             kind[at] = zf < 0 ? NONE : REVIEWED;
         }
+    }
+
+    private static float reviewedZ(float norm, double center, double sd) {
+        return (float) ((norm - center) / sd);
+    }
+
+    /** The value of a reviewed film of enthusiasm {@code zf}: NaN below the reviewer's mean. */
+    private static float reviewedValue(RankParams p, float zf) {
+        return zf < 0 ? Float.NaN : (float) (p.implicitWeight() + p.ratingWeight() * zf);
     }
 
     /**
@@ -225,6 +251,16 @@ public final class ReviewerView {
             }
         }
 
+        /** What {@link #fromParts} leaves in {@code values[at]}, the same float, without z and kind. */
+        private float valueFromParts(int f, double watch, double predicted) {
+            int i = opinionOf(f);
+            float norm = i >= 0 ? model.opinions().norm()[i] : Float.NaN;
+            if (!Float.isNaN(norm)) {
+                return reviewedValue(model.params(), reviewedZ(norm, center, sd));
+            }
+            return ReviewerView.value(model.params(), watch, predicted, center, sd);
+        }
+
         /**
          * The cells of film {@code f} for each of {@code sources} into {@code values/z/kind[i]}: what {@link #cell}
          * gives for each, float for float, with the sources' dot products on the film's rows computed together
@@ -270,8 +306,9 @@ public final class ReviewerView {
         /**
          * The cells of a batch of scattered films for each of a trust set's sources: what {@link #cell} gives, float
          * for float, with each source's dot products on the batch's factor rows computed as one vectorised loop
-         * ({@link FilmBlock}) instead of one dot product after another. Film {@code j}'s cell for source {@code i} is
-         * at {@code j * sources + i} of {@link #values}, {@link #z} and {@link #kinds}. One per request.
+         * ({@link FilmBlock}) instead of one dot product after another. Film {@code j}'s value for source {@code i} is
+         * at {@code j * sources + i} of {@link #values} (the merge needs no z or kind until it explains its top films,
+         * which {@link #cells} then computes). One per request.
          */
         static final class Batch {
             private final Source[] sources;
@@ -280,8 +317,6 @@ public final class ReviewerView {
             private final float[] explicitDots;
             private final float[] implicitDots;
             final float[] values;
-            final float[] z;
-            final byte[] kinds;
 
             Batch(Source[] sources, int films) {
                 RankingModel model = sources[0].model;
@@ -291,8 +326,6 @@ public final class ReviewerView {
                 this.explicitDots = new float[films];
                 this.implicitDots = new float[films];
                 this.values = new float[films * sources.length];
-                this.z = new float[values.length];
-                this.kinds = new byte[values.length];
             }
 
             /** Most films one batch holds. */
@@ -300,7 +333,7 @@ public final class ReviewerView {
                 return explicitDots.length;
             }
 
-            /** Computes the cells of {@code films[0 .. n - 1]} ({@code n ≤ capacity()}). */
+            /** Computes the values of {@code films[0 .. n - 1]} ({@code n ≤ capacity()}). */
             void compute(int[] films, int n) {
                 explicit.load(films, n);
                 implicit.load(films, n);
@@ -309,7 +342,7 @@ public final class ReviewerView {
                     Source s = sources[i];
                     if (s.dense != null) {
                         for (int j = 0; j < n; j++) {
-                            s.cell(films[j], values, z, kinds, j * m + i);
+                            values[j * m + i] = s.dense.values[films[j]];
                         }
                         continue;
                     }
@@ -325,7 +358,7 @@ public final class ReviewerView {
                         double watch = s.implicit != null && implicit.has(j) ? implicitDots[j] : Double.NaN;
                         double predicted = s.factors != null && explicit.has(j)
                                 ? model.predict(s.bias, f, explicitDots[j]) : Double.NaN;
-                        s.fromParts(f, watch, predicted, values, z, kinds, j * m + i);
+                        values[j * m + i] = s.valueFromParts(f, watch, predicted);
                     }
                 }
             }

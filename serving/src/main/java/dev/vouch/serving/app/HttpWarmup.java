@@ -112,7 +112,7 @@ final class HttpWarmup {
         }
     }
 
-    /** The i-th request of the mix: mostly "I trust R" (plain and filtered), some trust sets, lookups. */
+    /** The i-th request of the mix: mostly "I trust R" (plain and filtered), some trust sets of two and five, lookups. */
     private static HttpRequest request(String baseUrl, Model model, int i) {
         int reviewers = model.reviewers().size();
         String a = enc(model.reviewers().id(Math.floorMod(i * 31, reviewers)));
@@ -127,11 +127,17 @@ final class HttpWarmup {
         if (path != null) {
             return r.uri(URI.create(baseUrl + path)).GET().build();
         }
-        String body = "{\"trusted\":[{\"reviewer\":\"" + json(model.reviewers().id(Math.floorMod(i * 31, reviewers)))
-                + "\",\"weight\":2},{\"reviewer\":\"" + json(model.reviewers().id(Math.floorMod(i * 17 + 5, reviewers)))
-                + "\"}],\"limit\":10}";
+        // Trust sets of two and of five: the merge's loops are compiled for the set sizes readers send.
+        StringBuilder body = new StringBuilder("{\"trusted\":[");
+        int size = Math.min(i % 8 == 6 ? 2 : 5, reviewers);
+        for (int t = 0; t < size; t++) {
+            String id = model.reviewers().id(Math.floorMod(i * 31 + t, reviewers)); // distinct
+            body.append(t == 0 ? "" : ",").append("{\"reviewer\":\"").append(json(id)).append('"')
+                    .append(t == 0 ? ",\"weight\":2}" : "}");
+        }
+        body.append("],\"limit\":10}");
         return r.uri(URI.create(baseUrl + "/api/suggestions")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     }
 
     private static String enc(String id) {
