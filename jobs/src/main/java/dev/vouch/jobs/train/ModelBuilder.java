@@ -191,12 +191,7 @@ public final class ModelBuilder {
         Dataset<Row> candidates = Llr.similar(liked.select(col("film_id").as("basket"), col("reviewer_id").as("item")),
                 params.maxLikedPerReviewer(), params.topSimilar() * 2, 2, params.seed());
         Dataset<Row> rated = reviews.filter(col("score_norm").isNotNull()).select("reviewer_id", "film_id", "score_norm");
-        Dataset<Row> a = rated.toDF("item", "film_a", "s_a");
-        Dataset<Row> b = rated.toDF("other_b", "film_b", "s_b");
-        Dataset<Row> agreement = candidates.join(a, "item")
-                .join(b, col("other").equalTo(col("other_b")).and(col("film_a").equalTo(col("film_b"))))
-                .groupBy("item", "other").agg(first("llr").as("llr"), count(lit(1)).cast("int").as("co_rated"),
-                        lit(1.0).minus(avg(abs(col("s_a").minus(col("s_b"))))).as("agreement"));
+        Dataset<Row> agreement = Agreement.of(rated, candidates);
         return agreement.withColumn("score", col("llr").multiply(col("agreement")))
                 .withColumn("_r", row_number().over(Window.partitionBy("item").orderBy(col("score").desc(), col("other"))))
                 .filter(col("_r").leq(params.topSimilar()))
