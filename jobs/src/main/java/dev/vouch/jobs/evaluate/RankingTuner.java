@@ -8,6 +8,7 @@ import dev.vouch.engine.TopK;
 import dev.vouch.jobs.train.RankingModels;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import org.apache.spark.sql.Row;
 
 /**
@@ -121,21 +124,57 @@ public final class RankingTuner {
                             int maxEdges, long seed) {
         RankingModel m = model.model();
         Map<Integer, Set<Integer>> relevant = relevant(model, validation, relevantAt);
+        List<int[]> kept = trustEdges(model, trust, relevant::containsKey,
+                v -> m.opinions().start()[v + 1] > m.opinions().start()[v], maxEdges, seed);
+        return new Truth(kept.stream().mapToInt(e -> e[0]).toArray(), kept.stream().mapToInt(e -> e[1]).toArray(),
+                kept.stream().map(e -> relevant.get(e[0])).toList(),
+                kept.stream().map(e -> opinionsOf(m, e[0])).toArray(int[][]::new));
+    }
+
+    /** The trust edges ranked: u has relevant validation films, v has opinions; a seeded sample of at most max. */
+    private static List<int[]> trustEdges(RankingModels.Indexed model, List<Row> trust, IntPredicate relevant,
+                                          IntPredicate hasOpinions, int maxEdges, long seed) {
         List<int[]> edges = new ArrayList<>();
         for (Row row : trust) {
             int u = model.reviewer(row.getString(0));
             int v = model.reviewer(row.getString(1));
-            if (u >= 0 && v >= 0 && u != v && relevant.containsKey(u)
-                    && m.opinions().start()[v + 1] > m.opinions().start()[v]) {
+            if (u >= 0 && v >= 0 && u != v && relevant.test(u) && hasOpinions.test(v)) {
                 edges.add(new int[] {u, v});
             }
         }
         edges.sort((a, b) -> Long.compare(FoldEvaluator.mix(a[0] * 1_000_003L + a[1], seed),
                 FoldEvaluator.mix(b[0] * 1_000_003L + b[1], seed)));
-        List<int[]> kept = edges.subList(0, Math.min(maxEdges, edges.size()));
-        return new Truth(kept.stream().mapToInt(e -> e[0]).toArray(), kept.stream().mapToInt(e -> e[1]).toArray(),
-                kept.stream().map(e -> relevant.get(e[0])).toList(),
-                kept.stream().map(e -> opinionsOf(m, e[0])).toArray(int[][]::new));
+        return edges.subList(0, Math.min(maxEdges, edges.size()));
+    }
+
+    /**
+     * The reviewers whose opinions and validation rows {@link #tune} reads: the validation reviewers it samples and
+     * both ends of the trust edges it samples. A caller that collects only these (and gives {@code tune} a model with
+     * only their opinions and only their validation rows) gets the same choice as with everything: the samples are
+     * the first of a seeded order, and what is left out ranks after them.
+     *
+     * @param model        the model, whose every reviewer has training opinions (its opinions need not be filled)
+     * @param relevantIds  reviewers with at least one validation rating at or above the relevant score, of a film
+     *                     the model knows
+     */
+    public static Set<String> reviewersRead(RankingModels.Indexed model, Collection<String> relevantIds,
+                                            List<Row> trust, int maxReviewers, long seed) {
+        Set<Integer> relevant = new TreeSet<>();
+        for (String id : relevantIds) {
+            int r = model.reviewer(id);
+            if (r >= 0) {
+                relevant.add(r);
+            }
+        }
+        Set<String> read = new HashSet<>();
+        for (int r : FoldEvaluator.sample(relevant, maxReviewers, seed)) {
+            read.add(model.reviewerIds()[r]);
+        }
+        for (int[] e : trustEdges(model, trust, relevant::contains, v -> true, maxReviewers, seed)) {
+            read.add(model.reviewerIds()[e[0]]);
+            read.add(model.reviewerIds()[e[1]]);
+        }
+        return read;
     }
 
     /** NDCG@10 of implicit ALS alone (what {@code vouch evaluate} tunes the peer's rank and alpha on). */

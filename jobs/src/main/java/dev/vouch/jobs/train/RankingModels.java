@@ -66,6 +66,16 @@ public final class RankingModels {
         return new Indexed(model, reviewerIds, filmIds, reviewerIndex, filmIndex);
     }
 
+    /**
+     * The same model with other opinions (the reviewers' and films' arrays shared), for a caller that ranks only some
+     * reviewers and so collects only their opinions: a reviewer without rows here has none in the returned model.
+     */
+    public static Indexed withOpinions(Indexed m, List<Row> opinionRows) {
+        RankingModel model = new RankingModel(m.model().globalMean(), m.model().params(), m.model().reviewers(),
+                m.model().films(), opinions(opinionRows, m.reviewerIndex(), m.filmIndex()));
+        return new Indexed(model, m.reviewerIds(), m.filmIds(), m.reviewerIndex(), m.filmIndex());
+    }
+
     /** Grouped by reviewer, films ascending within a reviewer; rows with unknown ids are skipped, as serving does. */
     private static RankingModel.OpinionArrays opinions(List<Row> rows, Map<String, Integer> reviewers,
                                                       Map<String, Integer> films) {

@@ -14,12 +14,15 @@ import dev.vouch.jobs.evaluate.FoldFitter;
 import dev.vouch.jobs.evaluate.RankingTuner;
 import dev.vouch.jobs.publish.ModelPublisher;
 import dev.vouch.jobs.publish.ModelTables;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -134,13 +137,28 @@ public final class TrainModelJob {
                 warehouse.read(snapshot, Tables.REVIEWERS), new ModelBuilder.Indexed(reviewerIndex, filmIndex));
         // The search's fit of the chosen parameters on this split, when there was a search (same rows, same model).
         BiasedAlsModel explicit = onSplit != null ? onSplit : new BiasedAls(chosen).fit(rated.filter(not(validation)));
-        FoldFitter.Fit fit = fitter.fit(indexed.filter(not(validation)), rated.filter(not(validation)), chosen,
-                explicit, chosen.implicit(), ModelManifest.defaultRanking(chosen));
-        List<Row> held = indexed.filter(validation.and(col("score_norm").isNotNull()))
-                .select("reviewer_id", "film_id", "score_norm").collectAsList();
+        Dataset<Row> training = indexed.filter(not(validation));
+        Dataset<Row> held = indexed.filter(validation.and(col("score_norm").isNotNull()))
+                .select("reviewer_id", "film_id", "score_norm");
         List<Row> trust = warehouse.read(snapshot, Tables.TRUST).select("truster_id", "trustee_id").distinct()
                 .collectAsList();
-        RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), held, trust, RankingTuner.DEFAULT_RELEVANT_AT,
+        // The tuner ranks a sample of reviewers: only their opinions and validation rows reach the driver. Who may be
+        // sampled: a reviewer with a relevant validation rating of a film the model knows (its films: the snapshot's
+        // and the training part's).
+        Dataset<Row> modelFilms = warehouse.read(snapshot, Tables.FILMS).select("film_id")
+                .union(training.select("film_id"));
+        List<String> relevant = held.filter(col("score_norm").geq(RankingTuner.DEFAULT_RELEVANT_AT - 1e-9))
+                .join(modelFilms, "film_id", "left_semi").select("reviewer_id").distinct()
+                .as(Encoders.STRING()).collectAsList();
+        Set<String> read = new HashSet<>();
+        FoldFitter.Fit fit = fitter.fit(training, rated.filter(not(validation)), chosen, explicit, chosen.implicit(),
+                ModelManifest.defaultRanking(chosen), bare -> {
+                    read.addAll(RankingTuner.reviewersRead(bare, relevant, trust, TUNING_REVIEWERS, chosen.seed()));
+                    return read;
+                });
+        List<Row> heldRead = held.join(broadcast(spark.createDataset(List.copyOf(read), Encoders.STRING())
+                .toDF("reviewer_id")), "reviewer_id", "left_semi").collectAsList();
+        RankingTuner.Choice choice = RankingTuner.tune(fit.ranking(), heldRead, trust, RankingTuner.DEFAULT_RELEVANT_AT,
                 TUNING_REVIEWERS, chosen.seed());
         progress.note(String.format("implicit %.2f, rating %.2f, popularity %.2f: validation NDCG@10 %.4f (implicit "
                         + "alone %.4f, popularity %.4f, %d reviewers)", choice.params().implicitWeight(),
