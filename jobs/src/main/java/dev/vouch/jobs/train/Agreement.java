@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -49,26 +50,45 @@ final class Agreement {
     /** One reviewer's candidates that fall in one cell. */
     record Candidates(int reviewer, int[] others, double[] llr) implements Serializable {}
 
+    /** The reviewers (with how many films each scored) and the films, each in id order: the grid's numbering. */
+    record Ids(List<String> reviewers, long opinions, List<String> films) {
+        /** From the scored opinions themselves. */
+        static Ids of(Dataset<Row> rated) {
+            return of(rated.groupBy("reviewer_id").agg(count(lit(1)).as("n_rated")),
+                    rated.select("film_id").distinct());
+        }
+
+        /**
+         * From tables that list every reviewer ({@code reviewer_id, n_rated}) and every film ({@code film_id}) of the
+         * opinions, and perhaps more (the model's reviewers and films tables): one row each, already computed.
+         */
+        static Ids of(Dataset<Row> reviewers, Dataset<Row> films) {
+            List<String> ids = new ArrayList<>();
+            long opinions = 0;
+            for (Row r : reviewers.select(col("reviewer_id"), col("n_rated").cast("long")).orderBy("reviewer_id")
+                    .collectAsList()) {
+                ids.add(r.getString(0));
+                opinions += r.getLong(1);
+            }
+            return new Ids(ids, opinions, films.select("film_id").orderBy("film_id").as(Encoders.STRING())
+                    .collectAsList());
+        }
+    }
+
     /**
      * @param rated {@code reviewer_id, film_id, score_norm} (scored opinions)
      * @param pairs {@code item, other, llr}: reviewer ids
+     * @param ids   every reviewer and film of {@code rated}, numbered
      * @return {@link #SCHEMA}: the pairs with at least one film both scored
      */
-    static Dataset<Row> of(Dataset<Row> rated, Dataset<Row> pairs) {
+    static Dataset<Row> of(Dataset<Row> rated, Dataset<Row> pairs, Ids ids) {
         SparkSession spark = rated.sparkSession();
-        List<Row> reviewerCounts = rated.groupBy("reviewer_id").agg(count(lit(1)).as("n")).orderBy("reviewer_id")
-                .collectAsList();
-        String[] reviewers = new String[reviewerCounts.size()];
-        long opinions = 0;
-        for (int i = 0; i < reviewers.length; i++) {
-            reviewers[i] = reviewerCounts.get(i).getString(0);
-            opinions += reviewerCounts.get(i).getLong(1);
-        }
+        String[] reviewers = ids.reviewers().toArray(String[]::new);
+        long opinions = ids.opinions();
         int g = (int) Math.max(2, Math.ceil(Math.sqrt((double) opinions / OPINIONS_PER_BLOCK)));
         int cells = g * g;
-        Dataset<Row> reviewerIndex = numbered(spark, Arrays.asList(reviewers), "reviewer_id", "_r");
-        Dataset<Row> filmIndex = numbered(spark, rated.select("film_id").distinct().orderBy("film_id")
-                .collectAsList().stream().map(r -> r.getString(0)).toList(), "film_id", "_f");
+        Dataset<Row> reviewerIndex = numbered(spark, ids.reviewers(), "reviewer_id", "_r");
+        Dataset<Row> filmIndex = numbered(spark, ids.films(), "film_id", "_f");
 
         JavaPairRDD<Integer, Serializable> own = rated.join(broadcast(reviewerIndex), "reviewer_id")
                 .join(broadcast(filmIndex), "film_id")
@@ -81,9 +101,9 @@ final class Agreement {
                 .groupBy(col("_a"), pmod(col("_o"), lit(g)).as("_b"))
                 .agg(collect_list(struct(col("_o"), col("llr"))).as("c")).javaRDD()
                 .mapToPair(r -> new Tuple2<>(r.getInt(0) % g * g + r.getInt(1), candidates(r.getInt(0), r.getList(2))));
-        Broadcast<String[]> ids = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(reviewers);
+        Broadcast<String[]> names = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(reviewers);
         JavaRDD<Row> scored = own.union(wanted).partitionBy(new HashPartitioner(cells))
-                .mapPartitions(cell -> score(cell, ids.value()), true);
+                .mapPartitions(cell -> score(cell, names.value()), true);
         return spark.createDataFrame(scored, SCHEMA);
     }
 

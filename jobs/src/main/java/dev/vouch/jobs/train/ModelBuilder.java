@@ -44,7 +44,7 @@ public final class ModelBuilder {
         // Both co-occurrence jobs start from the same liked films: compute them once.
         Dataset<Row> liked = Checkpoints.cut(liked());
         out.put(ModelTables.SIMILAR_FILMS, similarFilms(liked));
-        out.put(ModelTables.KINDRED, kindred(liked));
+        out.put(ModelTables.KINDRED, kindred(liked, rankingTables));
         return out;
     }
 
@@ -151,9 +151,10 @@ public final class ModelBuilder {
     }
 
     private Dataset<Row> filmTags() {
-        Dataset<Row> counts = reviews.select(col("film_id"), explode(col("tags")).as("t"))
+        // Cut: the film count, the document frequencies and the weights all read it (at 10M opinions, 9M tags).
+        Dataset<Row> counts = Checkpoints.cut(reviews.select(col("film_id"), explode(col("tags")).as("t"))
                 .select(col("film_id"), lower(trim(col("t"))).as("tag")).filter(length(col("tag")).gt(0))
-                .groupBy("film_id", "tag").agg(count(lit(1)).cast("int").as("count"));
+                .groupBy("film_id", "tag").agg(count(lit(1)).cast("int").as("count")));
         long nFilms = Math.max(1, counts.select("film_id").distinct().count());
         Dataset<Row> df = counts.groupBy("tag").agg(count(lit(1)).as("df"));
         Dataset<Row> weighted = counts.join(df, "tag").withColumn("w",
@@ -187,11 +188,15 @@ public final class ModelBuilder {
                         lit(ModelTables.SHARED_TAGS).as("kind"), col("llr").as("score")));
     }
 
-    private Dataset<Row> kindred(Dataset<Row> liked) {
+    /** @param rankingTables the model's reviewers and films tables when built (they number the agreement grid) */
+    private Dataset<Row> kindred(Dataset<Row> liked, Map<String, Dataset<Row>> rankingTables) {
         Dataset<Row> candidates = Llr.similar(liked.select(col("film_id").as("basket"), col("reviewer_id").as("item")),
                 params.maxLikedPerReviewer(), params.topSimilar() * 2, 2, params.seed());
         Dataset<Row> rated = reviews.filter(col("score_norm").isNotNull()).select("reviewer_id", "film_id", "score_norm");
-        Dataset<Row> agreement = Agreement.of(rated, candidates);
+        Agreement.Ids ids = rankingTables.containsKey(ModelTables.REVIEWERS) && rankingTables.containsKey(ModelTables.FILMS)
+                ? Agreement.Ids.of(rankingTables.get(ModelTables.REVIEWERS), rankingTables.get(ModelTables.FILMS))
+                : Agreement.Ids.of(rated);
+        Dataset<Row> agreement = Agreement.of(rated, candidates, ids);
         return agreement.withColumn("score", col("llr").multiply(col("agreement")))
                 .withColumn("_r", row_number().over(Window.partitionBy("item").orderBy(col("score").desc(), col("other"))))
                 .filter(col("_r").leq(params.topSimilar()))

@@ -120,7 +120,16 @@ class CoOccurrenceTest {
                 .groupBy("item", "other").agg(first("llr").as("llr"), count(lit(1)).cast("int").as("co_rated"),
                         lit(1.0).minus(avg(abs(col("s_a").minus(col("s_b"))))).as("agreement"));
 
-        Map<String, Row> grid = byPair(Agreement.of(ratings, candidates));
+        Map<String, Row> grid = byPair(Agreement.of(ratings, candidates, Agreement.Ids.of(ratings)));
+        // numbered from tables that list more reviewers and films than scored anything: the same answer
+        Dataset<Row> moreReviewers = ratings.groupBy("reviewer_id").agg(count(lit(1)).as("n_rated"))
+                .union(SPARK.createDataFrame(List.of(RowFactory.create("r-none", 0L), RowFactory.create("a-none", 0L)),
+                        new StructType().add("reviewer_id", DataTypes.StringType).add("n_rated", DataTypes.LongType)));
+        Dataset<Row> moreFilms = ratings.select("film_id").union(SPARK.createDataFrame(
+                List.of(RowFactory.create("f-unseen"), RowFactory.create("0-unseen")),
+                new StructType().add("film_id", DataTypes.StringType))).distinct();
+        assertThat(byPair(Agreement.of(ratings, candidates, Agreement.Ids.of(moreReviewers, moreFilms))))
+                .isEqualTo(grid);
         Map<String, Row> expected = byPair(joined);
         assertThat(grid).hasSizeGreaterThan(100);
         assertThat(grid.keySet()).isEqualTo(expected.keySet());

@@ -118,8 +118,9 @@ public final class RankingModel {
         return clamp01(globalMean + reviewers.bias()[reviewer] + films.bias()[film]);
     }
 
+    /** {@code Math.max(0, Math.min(1, v))} to the bit (NaN stays NaN, −0 becomes 0), as two compares. */
     static double clamp01(double v) {
-        return Math.max(0, Math.min(1, v));
+        return v <= 0 ? 0.0 : v >= 1 ? 1.0 : v;
     }
 
     public double globalMean() {

@@ -131,6 +131,11 @@ public final class ReviewerView {
         }
     }
 
+    /** What {@link #reviewed} leaves in a cell's value: {@code value}, or the reviewed value when norm is a score. */
+    static float reviewedOr(RankParams p, float norm, double center, double sd, float value) {
+        return Float.isNaN(norm) ? value : reviewedValue(p, reviewedZ(norm, center, sd));
+    }
+
     private static float reviewedZ(float norm, double center, double sd) {
         return (float) ((norm - center) / sd);
     }

@@ -122,10 +122,6 @@ public final class TopLists {
         final int end;
         int cursor;
         final TopK.Bounded heap = new TopK.Bounded(TopList.SIZE);
-        // scratch for one cell
-        final float[] value = new float[1];
-        final float[] z = new float[1];
-        final byte[] kind = new byte[1];
 
         Reviewer(RankingModel model, int r) {
             RankingModel.ReviewerArrays rs = model.reviewers();
@@ -140,7 +136,10 @@ public final class TopLists {
             this.end = model.opinions().start()[r + 1];
         }
 
-        /** Scores the block's films and offers them to the heap, as {@link Ranker#blend} and {@link TopK} would. */
+        /**
+         * Scores the block's films and offers them to the heap, as {@link Ranker#blend} and {@link TopK} would: each
+         * value is the float of {@link ReviewerView#cell} and {@link ReviewerView#reviewed}, without their z and kind.
+         */
         void score(Block b) {
             if (factors != null) {
                 b.explicit.dots(factors, b.sumE);
@@ -154,16 +153,16 @@ public final class TopLists {
             float[] norm = model.opinions().norm();
             for (int i = 0; i < b.size; i++) {
                 int f = b.first + i;
-                value[0] = Float.NaN;
                 double watch = implicit != null && b.implicit.has(i) ? b.sumI[i] : Double.NaN;
                 double predicted = factors != null && b.explicit.has(i) ? model.predict(bias, f, b.sumE[i])
                         : Double.NaN;
-                ReviewerView.cell(params, watch, predicted, center, sd, value, z, kind, 0);
+                // the value the dense view's cell holds (its z and kind are not needed for a list)
+                float v = ReviewerView.value(params, watch, predicted, center, sd);
                 while (cursor < end && opinionFilm[cursor] == f) {
-                    ReviewerView.reviewed(params, norm[cursor], center, sd, value, z, kind, 0);
+                    v = ReviewerView.reviewedOr(params, norm[cursor], center, sd, v);
                     cursor++;
                 }
-                float s = c == 0 ? value[0] : value[0] + c * prior[f];
+                float s = c == 0 ? v : v + c * prior[f];
                 if (s > 0f && heap.takes(f, s)) {
                     heap.offer(f, s);
                 }
