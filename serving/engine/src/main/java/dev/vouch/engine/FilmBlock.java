@@ -17,6 +17,8 @@ final class FilmBlock {
     private final float[][] transposed;
     private final boolean[] has;
     private int size;
+    /** Whether every film loaded has factors. */
+    private boolean all;
 
     FilmBlock(Factors side, int capacity) {
         this.side = side;
@@ -31,6 +33,7 @@ final class FilmBlock {
     /** Films {@code first .. first + n - 1}. */
     void loadRange(int first, int n) {
         size = n;
+        all = true;
         float[] v = side.values();
         int rank = side.rank();
         for (int i = 0; i < n; i++) {
@@ -41,6 +44,7 @@ final class FilmBlock {
     /** Films {@code films[0 .. n - 1]}, in that order. */
     void load(int[] films, int n) {
         size = n;
+        all = true;
         float[] v = side.values();
         int rank = side.rank();
         for (int i = 0; i < n; i++) {
@@ -50,6 +54,7 @@ final class FilmBlock {
 
     private void put(float[] v, int rank, int i, int f) {
         has[i] = side.has(f);
+        all &= has[i];
         int base = f * rank;
         for (int k = 0; k < rank; k++) {
             transposed[k][i] = has[i] ? v[base + k] : 0f;
@@ -59,6 +64,11 @@ final class FilmBlock {
     /** Films loaded. */
     int size() {
         return size;
+    }
+
+    /** Whether the side has factors for every film loaded. */
+    boolean all() {
+        return all;
     }
 
     /** Whether the side has factors for the i-th film loaded. */

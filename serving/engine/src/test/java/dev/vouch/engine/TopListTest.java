@@ -174,9 +174,15 @@ class TopListTest {
     /** A random model with explicit and implicit ranks of its own (implicit 0: no implicit model). */
     static RankingModel random(Random rnd, int films, int reviewers, double popularity, boolean alike, int rank,
                                int implicitRank) {
+        return random(rnd, films, reviewers, popularity, alike, rank, implicitRank, 0.9);
+    }
+
+    /** {@code filmsPresent}: the share of films with factors on each side (1: every film has both). */
+    static RankingModel random(Random rnd, int films, int reviewers, double popularity, boolean alike, int rank,
+                               int implicitRank, double filmsPresent) {
         RankParams p = new RankParams(1, 0.1, popularity, 5, 0.1, 2, 0.1, 4, false);
-        Factors fe = factors(rnd, films, rank, 0.9);
-        Factors fi = implicitRank == 0 ? Factors.none(films, 1) : factors(rnd, films, implicitRank, 0.9);
+        Factors fe = factors(rnd, films, rank, filmsPresent);
+        Factors fi = implicitRank == 0 ? Factors.none(films, 1) : factors(rnd, films, implicitRank, filmsPresent);
         Factors re = factors(rnd, reviewers, rank, 0.95);
         Factors ri = implicitRank == 0 ? Factors.none(reviewers, 1) : factors(rnd, reviewers, implicitRank, 0.95);
         if (alike) {

@@ -35,6 +35,40 @@ class TopListsTest {
         }
     }
 
+    /**
+     * Blocks whose films all have both sides take {@code TopLists}' path without per-film checks. Factors holding NaN
+     * make some of its values NaN, which it recomputes as the dense view does (a NaN side counts as none).
+     */
+    @Test
+    void blocksWhereEveryFilmHasBothSidesGiveTheDenseListsToo() {
+        Random rnd = new Random(9);
+        int[][] shapes = {{1300, 120, 8, 8}, {600, 60, 32, 16}};
+        for (int[] shape : shapes) {
+            for (double popularity : new double[] {0, 0.08}) {
+                RankingModel m = TopListTest.random(rnd, shape[0], shape[1], popularity, false, shape[2], shape[3], 1.0);
+                for (int f = 5; f < shape[0]; f += 97) {
+                    m.films().factors().values()[f * shape[2]] = Float.NaN;
+                }
+                for (int f = 7; f < shape[0]; f += 89) {
+                    m.films().implicit().values()[f * shape[3]] = Float.NaN;
+                }
+                m.films().factors().values()[11 * shape[2]] = Float.NaN;
+                m.films().implicit().values()[11 * shape[3]] = Float.NaN;
+                TopList[] lists = TopLists.of(m, 2);
+                int listed = 0;
+                for (int r = 0; r < shape[1]; r++) {
+                    TopList dense = TopList.of(m, ReviewerView.of(m, r));
+                    assertThat(lists[r]).as("films %d reviewer %d popularity %s", shape[0], r, popularity)
+                            .isEqualTo(dense);
+                    for (int f : dense.films()) {
+                        listed += f % 97 == 5 || f % 89 == 7 ? 1 : 0;
+                    }
+                }
+                assertThat(listed).as("films with a NaN side on the lists, valued by their other side").isPositive();
+            }
+        }
+    }
+
     @Test
     void aRangeOfReviewersIsTheSameAsTheirPartOfTheWhole() {
         RankingModel m = TopListTest.random(new Random(8), 600, 70, 0.05, false, 8, 8);

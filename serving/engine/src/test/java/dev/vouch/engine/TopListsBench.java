@@ -1,0 +1,43 @@
+package dev.vouch.engine;
+
+import java.util.Random;
+
+/**
+ * {@link TopLists#of(RankingModel, int, int)} on a random model of R reviewers × F films, rank K on both sides, on one
+ * thread: seconds, nanoseconds per (reviewer, film) cell and a checksum of the lists, for each of REPS runs.
+ * {@code java -cp serving/engine/target/classes:serving/engine/target/test-classes dev.vouch.engine.TopListsBench R F K
+ * REPS}, after {@code mvn -pl serving/engine test-compile}.
+ */
+public class TopListsBench {
+    public static void main(String[] a) {
+        int nr = Integer.parseInt(a[0]), nf = Integer.parseInt(a[1]), k = Integer.parseInt(a[2]), reps = Integer.parseInt(a[3]);
+        Random rnd = new Random(1);
+        float[] fe = new float[nf * k], fi = new float[nf * k], re = new float[nr * k], ri = new float[nr * k];
+        for (int i = 0; i < fe.length; i++) { fe[i] = (float) rnd.nextGaussian() * 0.3f; fi[i] = (float) rnd.nextGaussian() * 0.3f; }
+        for (int i = 0; i < re.length; i++) { re[i] = (float) rnd.nextGaussian() * 0.3f; ri[i] = (float) rnd.nextGaussian() * 0.3f; }
+        boolean[] fp = new boolean[nf], rp = new boolean[nr];
+        java.util.Arrays.fill(fp, true); java.util.Arrays.fill(rp, true);
+        float[] fb = new float[nf]; int[] n = new int[nf];
+        for (int i = 0; i < nf; i++) { fb[i] = (float) rnd.nextGaussian() * 0.05f; n[i] = rnd.nextInt(100); }
+        float[] rb = new float[nr]; double[] mean = new double[nr], sd = new double[nr];
+        for (int i = 0; i < nr; i++) { rb[i] = (float) rnd.nextGaussian() * 0.05f; mean[i] = 0.6; sd[i] = 0.15 + rnd.nextDouble() * 0.1; }
+        int per = 100;
+        int[] start = new int[nr + 1], film = new int[nr * per]; float[] norm = new float[nr * per];
+        for (int r = 0; r < nr; r++) {
+            start[r + 1] = start[r] + per;
+            int[] fs = rnd.ints(per, 0, nf).sorted().toArray();
+            for (int j = 0; j < per; j++) { film[r * per + j] = fs[j]; norm[r * per + j] = rnd.nextInt(11) / 10f; }
+        }
+        RankParams p = new RankParams(1, 0.5, 0.3, 5, 0.03, 5, 0.1, 5, true);
+        RankingModel m = new RankingModel(0.6, p, new RankingModel.ReviewerArrays(rb, mean, sd, new Factors(k, re, rp), new Factors(k, ri, rp)),
+                new RankingModel.FilmArrays(fb, n, new Factors(k, fe, fp), new Factors(k, fi, fp)), new RankingModel.OpinionArrays(start, film, norm));
+        for (int rep = 0; rep < reps; rep++) {
+            long t = System.nanoTime();
+            TopList[] lists = TopLists.of(m, 0, nr);
+            double s = 0;
+            for (TopList l : lists) for (int i = 0; i < l.size(); i++) s += l.scores()[i] * (l.films()[i] % 7);
+            double sec = (System.nanoTime() - t) / 1e9;
+            System.out.printf("rep %d: %.2f s, %.1f ns/cell, checksum %.6f%n", rep, sec, sec * 1e9 / ((double) nr * nf), s);
+        }
+    }
+}
