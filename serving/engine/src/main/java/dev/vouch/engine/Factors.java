@@ -157,6 +157,44 @@ public final class Factors {
         }
     }
 
+    /**
+     * {@code out[i] = dot(i, vector)} for every row, present or not (an absent row's is 0), each the very float
+     * {@link #dot(int, float[])} gives, computed four rows at a time: four independent sums keep the CPU busy where
+     * one sum waits on its previous addition (a reviewer's view of every film).
+     */
+    public void dotAll(float[] vector, float[] out) {
+        int n = present.length;
+        if (values.length == 0) {
+            java.util.Arrays.fill(out, 0, n, 0f);
+            return;
+        }
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            int a = i * rank;
+            int b = a + rank;
+            int c = b + rank;
+            int d = c + rank;
+            float sa = 0f;
+            float sb = 0f;
+            float sc = 0f;
+            float sd = 0f;
+            for (int k = 0; k < rank; k++) {
+                float x = vector[k];
+                sa += values[a + k] * x;
+                sb += values[b + k] * x;
+                sc += values[c + k] * x;
+                sd += values[d + k] * x;
+            }
+            out[i] = sa;
+            out[i + 1] = sb;
+            out[i + 2] = sc;
+            out[i + 3] = sd;
+        }
+        for (; i < n; i++) {
+            out[i] = dot(i, vector);
+        }
+    }
+
     /** Dot product of row {@code a} of this side with row {@code b} of {@code other}. */
     public float dot(int a, Factors other, int b) {
         int baseA = a * rank;

@@ -4,7 +4,8 @@ import java.util.Random;
 
 /**
  * {@link TopLists#of(RankingModel, int, int)} on a random model of R reviewers × F films, rank K on both sides, on one
- * thread: seconds, nanoseconds per (reviewer, film) cell and a checksum of the lists, for each of REPS runs.
+ * thread: seconds, nanoseconds per (reviewer, film) cell and a checksum of the lists, for each of REPS runs; then the
+ * same for the dense views ({@link ReviewerView#of}) of the first 200 reviewers.
  * {@code java -cp serving/engine/target/classes:serving/engine/target/test-classes dev.vouch.engine.TopListsBench R F K
  * REPS}, after {@code mvn -pl serving/engine test-compile}.
  */
@@ -38,6 +39,19 @@ public class TopListsBench {
             for (TopList l : lists) for (int i = 0; i < l.size(); i++) s += l.scores()[i] * (l.films()[i] % 7);
             double sec = (System.nanoTime() - t) / 1e9;
             System.out.printf("rep %d: %.2f s, %.1f ns/cell, checksum %.6f%n", rep, sec, sec * 1e9 / ((double) nr * nf), s);
+        }
+        int nv = Math.min(nr, 200);
+        for (int rep = 0; rep < reps; rep++) {
+            long t = System.nanoTime();
+            double s = 0;
+            for (int r = 0; r < nv; r++) {
+                float[] v = ReviewerView.of(m, r).values();
+                for (int i = r % 7; i < nf; i += 97) {
+                    s += Float.isNaN(v[i]) ? 1 : v[i];
+                }
+            }
+            double sec = (System.nanoTime() - t) / 1e9;
+            System.out.printf("views rep %d: %.2f s, %.1f ns/cell, checksum %.6f%n", rep, sec, sec * 1e9 / ((double) nv * nf), s);
         }
     }
 }
