@@ -214,7 +214,7 @@ public final class RankingTuner {
     }
 
     private static RankingModel with(RankingModel m, RankParams p) {
-        return new RankingModel(m.globalMean(), p, m.reviewers(), m.films(), m.opinions());
+        return m.withParams(p);
     }
 
     static double ndcg(RankingModel m, Truth truth) {
@@ -225,14 +225,16 @@ public final class RankingTuner {
      * NDCG@10 over {@code truth} of each of {@code params} (on {@code base}'s arrays), ranked through {@link Ranker}
      * as served. A reviewer's {@link ReviewerView} depends only on the implicit and rating weights, not on the
      * popularity weight or the reader's weight ({@code personalHalf}): it is computed once per reviewer and distinct
-     * pair of those two weights and reused for every candidate sharing them (48 grid candidates, 7 distinct pairs).
+     * pair of those two weights and reused for every candidate sharing them (48 grid candidates, 7 distinct pairs),
+     * and its dot products, which no weight changes, once per reviewer ({@link ReviewerView.Dots}). The candidates'
+     * models share the base model's arrays ({@link RankingModel#withParams}).
      *
      * @param withOwnRatings the request also folds in the truster's own training ratings ({@code trusted: [v],
      *                       ratings: u's opinions}, the trust edges' "reader plus trustee" list); else nothing is
      *                       folded in and u's training films are excluded
      */
     static double[] ndcg(RankingModel base, List<RankParams> params, Truth truth, boolean withOwnRatings) {
-        // Candidates grouped by (implicit, rating) weight, in first-seen order; one group's models live at a time.
+        // Candidates grouped by (implicit, rating) weight, in first-seen order: one view per group and reviewer
         Map<List<Double>, List<Integer>> groups = new LinkedHashMap<>();
         for (int c = 0; c < params.size(); c++) {
             RankParams p = params.get(c);
@@ -244,16 +246,18 @@ public final class RankingTuner {
                                 new double[0], truth.seen()[j], K))
                 .toArray(Ranker.Request[]::new);
         double[][] n = new double[params.size()][truth.size()];
-        for (List<Integer> group : groups.values()) {
-            RankingModel[] models = group.stream().map(c -> with(base, params.get(c))).toArray(RankingModel[]::new);
-            java.util.stream.IntStream.range(0, truth.size()).parallel().forEach(j -> {
-                ReviewerView view = ReviewerView.of(models[0], truth.trusted()[j]);
-                for (int i = 0; i < models.length; i++) {
-                    Ranker.Ranking ranking = Ranker.rank(models[i], r -> view, requests[j], f -> true);
-                    n[group.get(i)][j] = Metrics.ndcgAtK(ranking.films(), truth.relevant().get(j), K);
+        RankingModel[] models = params.stream().map(p -> with(base, p)).toArray(RankingModel[]::new);
+        java.util.stream.IntStream.range(0, truth.size()).parallel().forEach(j -> {
+            // the reviewer's dot products once, for the view of every group
+            ReviewerView.Dots dots = ReviewerView.Dots.of(base, truth.trusted()[j]);
+            for (List<Integer> group : groups.values()) {
+                ReviewerView view = ReviewerView.of(models[group.get(0)], truth.trusted()[j], dots);
+                for (int c : group) {
+                    Ranker.Ranking ranking = Ranker.rank(models[c], r -> view, requests[j], f -> true);
+                    n[c][j] = Metrics.ndcgAtK(ranking.films(), truth.relevant().get(j), K);
                 }
-            });
-        }
+            }
+        });
         return Arrays.stream(n).mapToDouble(Metrics::mean).toArray();
     }
 

@@ -75,6 +75,26 @@ public final class RankingModel {
         this.byFilm = FilmOpinions.of(this);
     }
 
+    private RankingModel(RankingModel m, RankParams params) {
+        this.globalMean = m.globalMean;
+        this.params = params;
+        this.reviewers = m.reviewers;
+        this.films = m.films;
+        this.opinions = m.opinions;
+        this.prior = m.prior;
+        this.maxPrior = m.maxPrior;
+        this.implicitGram = m.implicitGram;
+        this.byFilm = m.byFilm;
+    }
+
+    /**
+     * This model ranking with other weights: its arrays and what is derived from them (priors, the implicit Gram
+     * matrix, the opinions by film, none of which depends on the weights) are shared, not computed again.
+     */
+    public RankingModel withParams(RankParams params) {
+        return new RankingModel(this, params);
+    }
+
     /** The centre of a known reviewer's habits: their own mean, or {@code μ + bias} without scores. */
     public double center(int reviewer) {
         double mean = reviewers.mean()[reviewer];

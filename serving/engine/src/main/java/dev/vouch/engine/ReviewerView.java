@@ -39,8 +39,25 @@ public final class ReviewerView {
 
     /** Known reviewer R's view of every film. */
     public static ReviewerView of(RankingModel model, int reviewer) {
+        return of(model, reviewer, null);
+    }
+
+    /**
+     * Known reviewer R's view of every film from R's {@link Dots} (null: computed here): the same view as
+     * {@link #of(RankingModel, int)}. The dot products are most of a view's work and do not depend on the blend's
+     * weights, so a caller ranking one reviewer under several weights computes them once.
+     *
+     * @throws IllegalArgumentException when {@code dots} are another reviewer's or another model's factors'
+     */
+    public static ReviewerView of(RankingModel model, int reviewer, Dots dots) {
+        if (dots != null && (dots.reviewer != reviewer || dots.filmFactors != model.films().factors()
+                || dots.filmImplicit != model.films().implicit())) {
+            throw new IllegalArgumentException("dot products of reviewer " + dots.reviewer + " on other factors, not "
+                    + reviewer + "'s on this model's");
+        }
         Source source = Source.of(model, reviewer);
-        ReviewerView view = predicted(model, source.bias, source.factors, source.implicit, source.center, source.sd);
+        ReviewerView view = predicted(model, source.bias, source.factors, source.implicit, source.center, source.sd,
+                dots == null ? null : dots.explicit, dots == null ? null : dots.implicit);
         RankingModel.OpinionArrays o = model.opinions();
         for (int i = o.start()[reviewer]; i < o.start()[reviewer + 1]; i++) {
             source.reviewed(i, o.film()[i], view.values, view.z, view.kind);
@@ -53,24 +70,38 @@ public final class ReviewerView {
      */
     static ReviewerView predicted(RankingModel model, double bias, float[] factors, float[] implicit, double center,
                                   double sd) {
+        return predicted(model, bias, factors, implicit, center, sd, null, null);
+    }
+
+    /** {@code dotE}, {@code dotI}: the factors' dot products with every film when already known, else null. */
+    private static ReviewerView predicted(RankingModel model, double bias, float[] factors, float[] implicit,
+                                          double center, double sd, float[] dotE, float[] dotI) {
         int n = model.filmCount();
         float[] values = new float[n];
         float[] z = new float[n];
         byte[] kind = new byte[n];
         // Every film's dot products first, four films at a time (Factors.dotAll: the floats Factors.dot gives), into
-        // the arrays the cells then replace film by film.
+        // the arrays the cells then replace film by film (each film's sums read before its cell is written).
         Factors explicitFilms = model.films().factors();
         Factors implicitFilms = model.films().implicit();
+        float[] sumI = null;
+        float[] sumE = null;
         if (implicit != null) {
-            implicitFilms.dotAll(implicit, values);
+            sumI = dotI != null ? dotI : values;
+            if (dotI == null) {
+                implicitFilms.dotAll(implicit, values);
+            }
         }
         if (factors != null) {
-            explicitFilms.dotAll(factors, z);
+            sumE = dotE != null ? dotE : z;
+            if (dotE == null) {
+                explicitFilms.dotAll(factors, z);
+            }
         }
         RankParams p = model.params();
         for (int f = 0; f < n; f++) {
-            double watch = implicit != null && implicitFilms.has(f) ? values[f] : Double.NaN;
-            double predicted = factors != null && explicitFilms.has(f) ? model.predict(bias, f, z[f]) : Double.NaN;
+            double watch = sumI != null && implicitFilms.has(f) ? sumI[f] : Double.NaN;
+            double predicted = sumE != null && explicitFilms.has(f) ? model.predict(bias, f, sumE[f]) : Double.NaN;
             values[f] = Float.NaN;
             z[f] = Float.NaN;
             cell(p, watch, predicted, center, sd, values, z, kind, f);
@@ -146,6 +177,44 @@ public final class ReviewerView {
     /** The value of a reviewed film of enthusiasm {@code zf}: NaN below the reviewer's mean. */
     private static float reviewedValue(RankParams p, float zf) {
         return zf < 0 ? Float.NaN : (float) (p.implicitWeight() + p.ratingWeight() * zf);
+    }
+
+    /**
+     * A known reviewer's dot products with every film, on each side R has factors on (null for a side R has none):
+     * the part of R's views that is the same whatever the blend's weights, for {@link #of(RankingModel, int, Dots)}.
+     */
+    public static final class Dots {
+        private final int reviewer;
+        private final Factors filmFactors;
+        private final Factors filmImplicit;
+        private final float[] explicit;
+        private final float[] implicit;
+
+        private Dots(int reviewer, Factors filmFactors, Factors filmImplicit, float[] explicit, float[] implicit) {
+            this.reviewer = reviewer;
+            this.filmFactors = filmFactors;
+            this.filmImplicit = filmImplicit;
+            this.explicit = explicit;
+            this.implicit = implicit;
+        }
+
+        /** R's dot products on {@code model}'s factors (and on any model sharing them, whatever its weights). */
+        public static Dots of(RankingModel model, int reviewer) {
+            RankingModel.ReviewerArrays rs = model.reviewers();
+            Factors fe = model.films().factors();
+            Factors fi = model.films().implicit();
+            float[] explicit = null;
+            float[] implicit = null;
+            if (rs.factors().has(reviewer)) {
+                explicit = new float[model.filmCount()];
+                fe.dotAll(rs.factors().row(reviewer), explicit);
+            }
+            if (rs.implicit().has(reviewer)) {
+                implicit = new float[model.filmCount()];
+                fi.dotAll(rs.implicit().row(reviewer), implicit);
+            }
+            return new Dots(reviewer, fe, fi, explicit, implicit);
+        }
     }
 
     /**

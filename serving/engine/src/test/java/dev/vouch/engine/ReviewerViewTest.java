@@ -1,8 +1,10 @@
 package dev.vouch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ReviewerViewTest {
@@ -51,5 +53,36 @@ class ReviewerViewTest {
         assertThat(model.predict(1, 0)).isCloseTo(0.7, within(1e-6));
         assertThat(model.predictBiases(0, 2)).isCloseTo(0.4, within(1e-6));
         assertThat(model.predict(0.9, new float[] {10f}, 0)).isEqualTo(1.0);
+    }
+
+    /**
+     * A view from dot products computed once (the blend tuning's way: one reviewer under several weights) is the view
+     * computed from scratch, value, z and kind, on models whose weights differ from the one the dots came from.
+     */
+    @Test
+    void aViewFromSharedDotProductsIsTheViewFromScratch() {
+        RankingModel base = TopListTest.random(new Random(11), 1300, 40, 0.05, false, 8, 8);
+        RankingModel[] weighed = {base, base.withParams(base.params().withWeights(0, 1, 2, 5)),
+                base.withParams(base.params().withWeights(1, 0.5, 0, 1))};
+        int checked = 0;
+        for (int r = 0; r < 40; r++) {
+            ReviewerView.Dots dots = ReviewerView.Dots.of(base, r);
+            for (RankingModel m : weighed) {
+                ReviewerView shared = ReviewerView.of(m, r, dots);
+                ReviewerView scratch = ReviewerView.of(new RankingModel(m.globalMean(), m.params(), m.reviewers(),
+                        m.films(), m.opinions()), r);
+                assertThat(shared.values()).isEqualTo(scratch.values());
+                for (int f = 0; f < m.filmCount(); f++) {
+                    assertThat(Float.floatToRawIntBits(shared.z(f))).isEqualTo(Float.floatToRawIntBits(scratch.z(f)));
+                    assertThat(shared.kind(f)).isEqualTo(scratch.kind(f));
+                    checked += Float.isNaN(scratch.values()[f]) ? 0 : 1;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(40 * 3 * 1000);
+        ReviewerView.Dots first = ReviewerView.Dots.of(base, 0);
+        assertThatThrownBy(() -> ReviewerView.of(base, 1, first)).isInstanceOf(IllegalArgumentException.class);
+        RankingModel other = TopListTest.random(new Random(12), 1300, 40, 0.05, false, 8, 8);
+        assertThatThrownBy(() -> ReviewerView.of(other, 0, first)).isInstanceOf(IllegalArgumentException.class);
     }
 }
