@@ -182,7 +182,7 @@ public final class RankingTuner {
                                       int maxReviewers, long seed) {
         Truth truth = truth(model, validation, relevantAt, maxReviewers, seed);
         RankParams base = model.model().params();
-        return ndcg(with(model.model(), base.withWeights(1, 0, 0, base.personalHalf())), truth);
+        return ndcg(model.model().withParams(base.withWeights(1, 0, 0, base.personalHalf())), truth);
     }
 
     static Truth truth(RankingModels.Indexed model, List<Row> validation, double relevantAt, int maxReviewers,
@@ -211,10 +211,6 @@ public final class RankingTuner {
 
     private static int[] opinionsOf(RankingModel m, int r) {
         return Arrays.copyOfRange(m.opinions().film(), m.opinions().start()[r], m.opinions().start()[r + 1]);
-    }
-
-    private static RankingModel with(RankingModel m, RankParams p) {
-        return m.withParams(p);
     }
 
     static double ndcg(RankingModel m, Truth truth) {
@@ -246,7 +242,7 @@ public final class RankingTuner {
                                 new double[0], truth.seen()[j], K))
                 .toArray(Ranker.Request[]::new);
         double[][] n = new double[params.size()][truth.size()];
-        RankingModel[] models = params.stream().map(p -> with(base, p)).toArray(RankingModel[]::new);
+        RankingModel[] models = params.stream().map(base::withParams).toArray(RankingModel[]::new);
         java.util.stream.IntStream.range(0, truth.size()).parallel().forEach(j -> {
             // the reviewer's dot products once, for the view of every group
             ReviewerView.Dots dots = ReviewerView.Dots.of(base, truth.trusted()[j]);

@@ -238,8 +238,7 @@ public final class TopLists {
             // Where no input is NaN that is ReviewerView.value's float; where one is, the sum is NaN: recompute it
             for (int i = 0; i < n; i++) {
                 if (Float.isNaN(v[i])) {
-                    v[i] = ReviewerView.value(params, b.implicit.has(i) ? sumI[i] : Double.NaN,
-                            model.predict(bias, first + i, sumE[i]), center, sd);
+                    v[i] = ReviewerView.value(params, sumI[i], model.predict(bias, first + i, sumE[i]), center, sd);
                 }
             }
         }

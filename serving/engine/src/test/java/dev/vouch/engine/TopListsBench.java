@@ -1,5 +1,6 @@
 package dev.vouch.engine;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -7,38 +8,28 @@ import java.util.Random;
  * thread: seconds, nanoseconds per (reviewer, film) cell and a checksum of the lists, for each of REPS runs; then the
  * same for the dense views ({@link ReviewerView#of}) of the first 200 reviewers.
  * {@code java -cp serving/engine/target/classes:serving/engine/target/test-classes dev.vouch.engine.TopListsBench R F K
- * REPS}, after {@code mvn -pl serving/engine test-compile}.
+ * REPS}, after {@code mvn -pl serving/engine test-compile}. A benchmark, not a test.
  */
-public class TopListsBench {
+public final class TopListsBench {
+    private TopListsBench() {
+    }
+
     public static void main(String[] a) {
-        int nr = Integer.parseInt(a[0]), nf = Integer.parseInt(a[1]), k = Integer.parseInt(a[2]), reps = Integer.parseInt(a[3]);
-        Random rnd = new Random(1);
-        float[] fe = new float[nf * k], fi = new float[nf * k], re = new float[nr * k], ri = new float[nr * k];
-        for (int i = 0; i < fe.length; i++) { fe[i] = (float) rnd.nextGaussian() * 0.3f; fi[i] = (float) rnd.nextGaussian() * 0.3f; }
-        for (int i = 0; i < re.length; i++) { re[i] = (float) rnd.nextGaussian() * 0.3f; ri[i] = (float) rnd.nextGaussian() * 0.3f; }
-        boolean[] fp = new boolean[nf], rp = new boolean[nr];
-        java.util.Arrays.fill(fp, true); java.util.Arrays.fill(rp, true);
-        float[] fb = new float[nf]; int[] n = new int[nf];
-        for (int i = 0; i < nf; i++) { fb[i] = (float) rnd.nextGaussian() * 0.05f; n[i] = rnd.nextInt(100); }
-        float[] rb = new float[nr]; double[] mean = new double[nr], sd = new double[nr];
-        for (int i = 0; i < nr; i++) { rb[i] = (float) rnd.nextGaussian() * 0.05f; mean[i] = 0.6; sd[i] = 0.15 + rnd.nextDouble() * 0.1; }
-        int per = 100;
-        int[] start = new int[nr + 1], film = new int[nr * per]; float[] norm = new float[nr * per];
-        for (int r = 0; r < nr; r++) {
-            start[r + 1] = start[r] + per;
-            int[] fs = rnd.ints(per, 0, nf).sorted().toArray();
-            for (int j = 0; j < per; j++) { film[r * per + j] = fs[j]; norm[r * per + j] = rnd.nextInt(11) / 10f; }
-        }
-        RankParams p = new RankParams(1, 0.5, 0.3, 5, 0.03, 5, 0.1, 5, true);
-        RankingModel m = new RankingModel(0.6, p, new RankingModel.ReviewerArrays(rb, mean, sd, new Factors(k, re, rp), new Factors(k, ri, rp)),
-                new RankingModel.FilmArrays(fb, n, new Factors(k, fe, fp), new Factors(k, fi, fp)), new RankingModel.OpinionArrays(start, film, norm));
+        int nr = Integer.parseInt(a[0]);
+        int nf = Integer.parseInt(a[1]);
+        int k = Integer.parseInt(a[2]);
+        int reps = Integer.parseInt(a[3]);
+        RankingModel m = model(new Random(1), nr, nf, k);
         for (int rep = 0; rep < reps; rep++) {
             long t = System.nanoTime();
             TopList[] lists = TopLists.of(m, 0, nr);
             double s = 0;
-            for (TopList l : lists) for (int i = 0; i < l.size(); i++) s += l.scores()[i] * (l.films()[i] % 7);
-            double sec = (System.nanoTime() - t) / 1e9;
-            System.out.printf("rep %d: %.2f s, %.1f ns/cell, checksum %.6f%n", rep, sec, sec * 1e9 / ((double) nr * nf), s);
+            for (TopList l : lists) {
+                for (int i = 0; i < l.size(); i++) {
+                    s += l.scores()[i] * (l.films()[i] % 7);
+                }
+            }
+            report("", rep, System.nanoTime() - t, (double) nr * nf, s);
         }
         int nv = Math.min(nr, 200);
         for (int rep = 0; rep < reps; rep++) {
@@ -50,8 +41,63 @@ public class TopListsBench {
                     s += Float.isNaN(v[i]) ? 1 : v[i];
                 }
             }
-            double sec = (System.nanoTime() - t) / 1e9;
-            System.out.printf("views rep %d: %.2f s, %.1f ns/cell, checksum %.6f%n", rep, sec, sec * 1e9 / ((double) nv * nf), s);
+            report("views ", rep, System.nanoTime() - t, (double) nv * nf, s);
         }
+    }
+
+    private static void report(String what, int rep, long nanos, double cells, double checksum) {
+        System.out.printf("%srep %d: %.2f s, %.1f ns/cell, checksum %.6f%n", what, rep, nanos / 1e9, nanos / cells,
+                checksum);
+    }
+
+    /** Every reviewer and film with factors on both sides, 100 opinions per reviewer. */
+    private static RankingModel model(Random rnd, int nr, int nf, int k) {
+        float[] fe = new float[nf * k];
+        float[] fi = new float[nf * k];
+        float[] re = new float[nr * k];
+        float[] ri = new float[nr * k];
+        for (int i = 0; i < fe.length; i++) {
+            fe[i] = (float) rnd.nextGaussian() * 0.3f;
+            fi[i] = (float) rnd.nextGaussian() * 0.3f;
+        }
+        for (int i = 0; i < re.length; i++) {
+            re[i] = (float) rnd.nextGaussian() * 0.3f;
+            ri[i] = (float) rnd.nextGaussian() * 0.3f;
+        }
+        boolean[] fp = new boolean[nf];
+        boolean[] rp = new boolean[nr];
+        Arrays.fill(fp, true);
+        Arrays.fill(rp, true);
+        float[] fb = new float[nf];
+        int[] n = new int[nf];
+        for (int i = 0; i < nf; i++) {
+            fb[i] = (float) rnd.nextGaussian() * 0.05f;
+            n[i] = rnd.nextInt(100);
+        }
+        float[] rb = new float[nr];
+        double[] mean = new double[nr];
+        double[] sd = new double[nr];
+        for (int i = 0; i < nr; i++) {
+            rb[i] = (float) rnd.nextGaussian() * 0.05f;
+            mean[i] = 0.6;
+            sd[i] = 0.15 + rnd.nextDouble() * 0.1;
+        }
+        int per = 100;
+        int[] start = new int[nr + 1];
+        int[] film = new int[nr * per];
+        float[] norm = new float[nr * per];
+        for (int r = 0; r < nr; r++) {
+            start[r + 1] = start[r] + per;
+            int[] fs = rnd.ints(per, 0, nf).sorted().toArray();
+            for (int j = 0; j < per; j++) {
+                film[r * per + j] = fs[j];
+                norm[r * per + j] = rnd.nextInt(11) / 10f;
+            }
+        }
+        RankParams p = new RankParams(1, 0.5, 0.3, 5, 0.03, 5, 0.1, 5, true);
+        return new RankingModel(0.6, p,
+                new RankingModel.ReviewerArrays(rb, mean, sd, new Factors(k, re, rp), new Factors(k, ri, rp)),
+                new RankingModel.FilmArrays(fb, n, new Factors(k, fe, fp), new Factors(k, fi, fp)),
+                new RankingModel.OpinionArrays(start, film, norm));
     }
 }
