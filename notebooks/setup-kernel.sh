@@ -64,7 +64,7 @@ PY="$(head -1 "$(command -v jupyter)" | sed -n 's/^#! *//p' | cut -d' ' -f1)"
 import json, sys
 out, py, launch, java, classpath, flags = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:]
 spec = {
-    "argv": [py, launch, java, *flags, "-Xmx3g", "-Xss8m", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-cp", classpath, "VouchKernelLauncher", "{connection_file}"],
+    "argv": [py, launch, java, *flags, "-Xmx3g", "-Xss8m", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseParallelGC", "-cp", classpath, "VouchKernelLauncher", "{connection_file}"],
     "display_name": "Java 17 (Vouch)",
     "language": "java",
     "interrupt_mode": "message",

@@ -74,7 +74,7 @@ start_daemon() {
   local name="$1"; shift
   # Daemons bind to loopback only (the master, the workers and their web UIs on ephemeral ports).
   # No REST submission server: it would take the fixed port 6066.
-  SPARK_LOCAL_IP=127.0.0.1 nohup java ${VOUCH_CLUSTER_DAEMON_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} \
+  SPARK_LOCAL_IP=127.0.0.1 nohup java ${VOUCH_CLUSTER_DAEMON_OPTS:--Xmx512m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC} \
     "${FLAGS[@]}" -Dspark.master.rest.enabled=false -cp "$SPARK_HOME/jars/*" \
     "$@" > "$STATE/logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$STATE/$name.pid"
@@ -162,7 +162,7 @@ submit() {
     spark://127.0.0.1:*|spark://localhost:*)
       # A loopback cluster shares this machine's cores: C1 only, as the launcher runs local mode, and loopback only.
       export SPARK_LOCAL_IP=127.0.0.1
-      conf=(--conf "spark.executor.extraJavaOptions=-Xss8m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+      conf=(--conf "spark.executor.extraJavaOptions=-Xss8m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC"
             --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1) ;;
   esac
   # the jobs' own logging settings (Spark's INFO chatter off), which SparkSubmit would not find inside the jar

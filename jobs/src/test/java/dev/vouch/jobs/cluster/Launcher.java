@@ -43,7 +43,7 @@ final class Launcher {
         pb.environment().put("VOUCH_NO_BUILD", "1");
         // Assembled once per build folder (Spark's jars, from Maven Central); mvn clean starts over.
         pb.environment().put("VOUCH_SPARK_HOME", root.resolve("jobs/target/spark-home").toString());
-        pb.environment().put("VOUCH_JOBS_JAVA_OPTS", "-Xmx1g -Xss8m -XX:TieredStopAtLevel=1 -XX:+UseParallelGC");
+        pb.environment().put("VOUCH_JOBS_JAVA_OPTS", "-Xmx1g -Xss8m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseParallelGC");
         Path out = work.resolve("logs").resolve(name + ".out");
         Path err = work.resolve("logs").resolve(name + ".err");
         Run run = new Run(name, pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);

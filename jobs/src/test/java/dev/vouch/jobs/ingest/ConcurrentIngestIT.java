@@ -99,7 +99,7 @@ class ConcurrentIngestIT {
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Xss")
                         || a.startsWith("-Djdk.") || a.startsWith("-Dio.netty"))
                 .forEach(cmd::add);
-        cmd.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + jvmTmp,
+        cmd.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-Djava.io.tmpdir=" + jvmTmp,
                 "-cp", System.getProperty("java.class.path"), VouchJobsCli.class.getName(), "ingest",
                 "--format", "delimited", "--input", input.toString(), "--columns", "user,item,rating",
                 "--separator", "\\t", "--scale", "1,5", "--source", source, "--warehouse", wh, "--quiet",

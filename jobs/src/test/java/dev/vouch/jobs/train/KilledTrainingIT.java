@@ -57,7 +57,8 @@ class KilledTrainingIT {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // The same Spark JVM flags this test JVM was started with (surefire's argLine).
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xss") || a.startsWith("-Djdk.")
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-XX:ReservedCodeCacheSize")
+                        || a.startsWith("-Xss") || a.startsWith("-Djdk.")
                         || a.startsWith("-Dio.netty"))
                 .forEach(cmd::add);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), VouchJobsCli.class.getName(), "train",

@@ -79,7 +79,8 @@ public final class EmbeddedDataModel {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx3g");
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-Xss") || a.startsWith("-Djdk.")
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-XX:ReservedCodeCacheSize")
+                        || a.startsWith("-Xss") || a.startsWith("-Djdk.")
                         || a.startsWith("-Dio.netty"))
                 .forEach(cmd::add);
         cmd.add("-cp");
